@@ -1,0 +1,1 @@
+"""Sub-commands of the `cadre` CLI, one module each."""
