@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -21,8 +21,8 @@ class Source:
     doc: YamlDocument
     base: Path_
 
-    def location(self, at: Path_ = ()) -> Location:
-        return self.doc.location((*self.base, *at))
+    def location(self, at: Path_ = (), key: bool = False) -> Location:
+        return self.doc.location((*self.base, *at), key)
 
 
 @dataclass
@@ -33,6 +33,8 @@ class LoadedEdition:
     entities: dict[str, dict[str, Entity]] = field(default_factory=lambda: {k: {} for k in KINDS})
     sources: dict[tuple[str, str], Source] = field(default_factory=dict)
     errors: list[DataError] = field(default_factory=list)
+    # entities whose types are wrong: kept raw so their references can still be checked in the same run
+    untyped: list[tuple[Kind, dict[str, Any], Source]] = field(default_factory=list)
 
 
 def edition_folder(data_dir: Path, year: int | str) -> Path:
@@ -73,7 +75,7 @@ def _load_edition_file(loaded: LoadedEdition) -> None:
 
 def _load_document(loaded: LoadedEdition, kind: Kind, path: Path) -> None:
     doc, errors = read_yaml(path)
-    loaded.errors.extend(errors)
+    loaded.errors.extend(_name_entities(errors, kind, doc))
     if doc is None:
         return
     if kind.layout is Layout.ONE_PER_FILE:
@@ -96,19 +98,20 @@ def _load_entity(loaded: LoadedEdition, kind: Kind, doc: YamlDocument, base: Pat
     label = entity_label(kind.name, raw)
     if not isinstance(raw, dict):
         loaded.errors.append(
-            DataError(source.location(), Code.ROOT_TYPE, label, "", f"un(e) {kind.singulier} doit être un objet",
+            DataError(source.location(), Code.ROOT_TYPE, label, "", f"{kind.un} doit être un objet",
                       expected="des paires « clé: valeur »", found=type_name(raw))
         )
         return
     entity = _typed(kind.model, raw, source, label, loaded.errors)
     if entity is None:
+        loaded.untyped.append((kind, raw, source))
         return
     key = (kind.name, entity.id)
     if key in loaded.sources:
         first = loaded.sources[key].location()
         loaded.errors.append(
             DataError(source.location(("id",)), Code.DUPLICATE_ID, label, "id",
-                      f"identifiant déjà utilisé par un(e) autre {kind.singulier}",
+                      f"identifiant déjà utilisé par {'une autre' if kind.feminin else 'un autre'} {kind.singulier}",
                       expected="un identifiant unique", found=f"« {entity.id} » déjà défini en {first}")
         )
         return
@@ -120,6 +123,22 @@ def _load_entity(loaded: LoadedEdition, kind: Kind, doc: YamlDocument, base: Pat
         )
     loaded.entities[kind.name][entity.id] = entity
     loaded.sources[key] = source
+
+
+def _name_entities(errors: list[DataError], kind: Kind, doc: YamlDocument | None) -> list[DataError]:
+    """The reader knows files, not entities: name the entity a duplicate key belongs to."""
+    if doc is None:
+        return errors
+    named = []
+    for error in errors:
+        if error.code is Code.DUPLICATE_KEY and kind.layout is Layout.ONE_PER_FILE:
+            error = replace(error, entity=entity_label(kind.name, doc.value))
+        elif error.code is Code.DUPLICATE_KEY and error.field.startswith("["):
+            index, _, rest = error.field[1:].partition("]")
+            raw = doc.value[int(index)] if isinstance(doc.value, list) and index.isdigit() else None
+            error = replace(error, entity=entity_label(kind.name, raw), field=rest.lstrip("."))
+        named.append(error)
+    return named
 
 
 def _typed(model: type[BaseModel], raw: Any, source: Source, label: str,
@@ -144,7 +163,8 @@ def _convert(error: dict[str, Any], model: type[BaseModel], raw: Any, source: So
     found = "" if kind == "missing" else shorten(error.get("input"))
     if kind == "extra_forbidden":
         found = f"« {loc[-1]} »"
-    return DataError(source.location(loc), code, label, dotted(loc), message, expected, found)
+    at_key = kind == "extra_forbidden"  # point at the misspelled key, not at its value
+    return DataError(source.location(loc, at_key), code, label, dotted(loc), message, expected, found)
 
 
 def _data_path(raw: Any, loc: Path_, kind: str) -> Path_:
@@ -173,8 +193,9 @@ def _explain(kind: str, error: dict[str, Any], model: type[BaseModel], loc: Path
         hint = suggestion(str(loc[-1]), allowed)
         return Code.UNKNOWN_FIELD, "champ inconnu" + hint, "un des champs : " + ", ".join(sorted(allowed))
     if kind in ("enum", "literal_error"):
-        return Code.NOT_IN_ENUM, "valeur hors de la liste autorisée" + suggestion(
-            str(error.get("input")), _enum_values(ctx.get("expected", ""))), ctx.get("expected", "")
+        values = _enum_values(ctx.get("expected", ""))
+        hint = suggestion(str(error.get("input")), values)
+        return Code.NOT_IN_ENUM, "valeur hors de la liste autorisée" + hint, "une des valeurs : " + ", ".join(values)
     if kind.startswith("date") or kind.startswith("datetime"):
         return Code.BAD_DATE, "date invalide", "une date réelle au format AAAA-MM-JJ"
     if kind == "string_pattern_mismatch":
@@ -216,15 +237,15 @@ def _fields_at(model: type[BaseModel], loc: Path_) -> set[str]:
         if current is None or isinstance(part, int):
             continue
         info = current.model_fields.get(part)
-        current = _model_in(info.annotation) if info else None
+        current = model_in(info.annotation) if info else None
     return set(current.model_fields) if current else set()
 
 
-def _model_in(annotation: Any) -> type[BaseModel] | None:
+def model_in(annotation: Any) -> type[BaseModel] | None:
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return annotation
     for arg in getattr(annotation, "__args__", ()) or ():
-        found = _model_in(arg)
+        found = model_in(arg)
         if found:
             return found
     return None

@@ -10,7 +10,7 @@ from pydantic import BaseModel
 
 from .errors import Code, DataError, suggestion
 from .kinds import KINDS
-from .loader import LoadedEdition, Source, load_edition
+from .loader import LoadedEdition, Source, entity_label, load_edition, model_in
 from .model import EntreeGlossaire, Ref
 from .yamlio import Path_, dotted
 
@@ -50,6 +50,27 @@ def _nested_references(value: Any, at: Path_) -> Iterator[tuple[Path_, str, str]
                 yield from references(item, (*at, i))
 
 
+def raw_references(model: type[BaseModel], raw: Any, at: Path_ = ()) -> Iterator[tuple[Path_, str, str]]:
+    """The same walk over data that failed its types, so one run still reports its broken references."""
+    if not isinstance(raw, dict):
+        return
+    for name, info in model.model_fields.items():
+        value = raw.get(name)
+        ref = next((meta for meta in info.metadata if isinstance(meta, Ref)), None)
+        if ref is not None:
+            items = enumerate(value) if isinstance(value, list) else [(None, value)]
+            for i, item in items:
+                if isinstance(item, str):
+                    yield ((*at, name) if i is None else (*at, name, i)), ref.kind, item
+            continue
+        nested = model_in(info.annotation)
+        if nested is not None and isinstance(value, list):
+            for i, item in enumerate(value):
+                yield from raw_references(nested, item, (*at, name, i))
+        elif nested is not None:
+            yield from raw_references(nested, value, (*at, name))
+
+
 def check_references(loaded: LoadedEdition) -> list[DataError]:
     errors = []
     for kind, entities in loaded.entities.items():
@@ -59,6 +80,11 @@ def check_references(loaded: LoadedEdition) -> list[DataError]:
                 if target_id not in loaded.entities[target_kind]:
                     errors.append(_unknown_reference(source, f"{kind}:{entity_id}", at, target_kind, target_id,
                                                      loaded))
+    for kind_info, raw, source in loaded.untyped:
+        label = entity_label(kind_info.name, raw)
+        for at, target_kind, target_id in raw_references(kind_info.model, raw):
+            if target_id not in loaded.entities[target_kind]:
+                errors.append(_unknown_reference(source, label, at, target_kind, target_id, loaded))
     return errors
 
 
@@ -67,8 +93,8 @@ def _unknown_reference(source: Source, label: str, at: Path_, target_kind: str, 
     known = loaded.entities[target_kind]
     return DataError(
         source.location(at), Code.UNKNOWN_REFERENCE, label, dotted(at),
-        f"aucun(e) {KINDS[target_kind].singulier} ne porte cet identifiant" + suggestion(target_id, set(known)),
-        expected=f"l'identifiant d'un(e) {KINDS[target_kind].singulier}", found=f"« {target_id} »",
+        f"{KINDS[target_kind].aucun} ne porte cet identifiant" + suggestion(target_id, set(known)),
+        expected=f"l'identifiant d'{KINDS[target_kind].un}", found=f"« {target_id} »",
     )
 
 

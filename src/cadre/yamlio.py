@@ -29,9 +29,13 @@ class YamlDocument:
     value: Any
     # position of the value at each path inside the document; () is the root
     positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    # position of the key itself for values of mappings: where an unknown field is written
+    keys: dict[Path_, tuple[int, int]] = field(default_factory=dict)
 
-    def location(self, at: Path_ = ()) -> Location:
+    def location(self, at: Path_ = (), key: bool = False) -> Location:
         """Position of the deepest known node along `at` (a missing field points at its parent)."""
+        if key and tuple(at) in self.keys:
+            return Location(self.path, *self.keys[tuple(at)])
         for end in range(len(at), -1, -1):
             found = self.positions.get(tuple(at[:end]))
             if found:
@@ -75,6 +79,7 @@ class _Builder:
                     )
                 )
                 continue
+            self.doc.keys[(*at, key)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
             result[key] = self.build(value_node, (*at, key))
         return result
 
@@ -82,15 +87,17 @@ class _Builder:
         try:
             return self.loader.construct_object(node, deep=True)
         except (ValueError, yaml.constructor.ConstructorError) as exc:
-            # e.g. a timestamp such as 2016-02-30 that the resolver recognised but is not a real date
+            if node.tag == "tag:yaml.org,2002:timestamp":
+                # e.g. 2016-02-30: keep the text; the model then says, with the entity, that it is no real date
+                return node.value
             self.errors.append(
                 DataError(
                     Location(self.doc.path, node.start_mark.line + 1, node.start_mark.column + 1),
-                    Code.BAD_DATE if "date" in str(exc) or "day" in str(exc) else Code.BAD_VALUE,
+                    Code.BAD_VALUE,
                     "fichier",
                     dotted(at),
                     f"valeur illisible : {exc}",
-                    expected="une date réelle AAAA-MM-JJ" if "day" in str(exc) else "une valeur valide",
+                    expected="une valeur YAML valide",
                     found=f"« {getattr(node, 'value', '')} »",
                 )
             )
