@@ -42,6 +42,13 @@ class TypeNote(StrEnum):
     LACUNE = "lacune"  # announced content missing from the document
     TRANSCRIPTION = "transcription"  # a choice made while transcribing
 
+    @property
+    def libelle(self) -> str:
+        return {"incoherence": "Incohérence du document", "coquille": "Coquille conservée",
+                "perime": "Mention déjà datée à la publication", "url": "Adresse fautive ou douteuse",
+                "figure-absente": "Figure absente", "lacune": "Contenu annoncé absent",
+                "transcription": "Choix de transcription"}[self.value]
+
 
 class NoteEditoriale(Strict):
     """What the source says that is inconsistent, garbled or dated: shown to readers, never silently fixed."""
@@ -152,6 +159,11 @@ class StatutDisponibilite(StrEnum):
     EN_COURS = "en-cours"
     EN_PROJET = "en-projet"
     NON_PRECISE = "non-precise"
+
+    @property
+    def libelle(self) -> str:
+        return {"disponible": "Disponible", "partiellement-disponible": "Partiellement disponible",
+                "en-cours": "En cours", "en-projet": "En projet", "non-precise": "Non précisée"}[self.value]
 
 
 class Jalon(Strict):
@@ -283,6 +295,11 @@ class Etape(Entity):
 class StatutProgramme(StrEnum):
     EXISTANT = "E"
     PROJET = "P"
+
+    @property
+    def libelle(self) -> str:
+        # footnote 19 of the document: « E : Dispositif existant / P : Dispositif en projet »
+        return "Dispositif existant" if self is StatutProgramme.EXISTANT else "Dispositif en projet"
 
 
 class Programme(Entity):

@@ -1,0 +1,173 @@
+"""Open data of an edition: JSON documents (whole edition, per kind, per entity), CSV per kind, JSON Schema.
+
+Every document carries the edition it belongs to, so a file downloaded alone still says which edition it is.
+Plain Python over the knowledge base: the site hook only writes what these functions return.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterator
+from functools import cache
+from typing import Any
+
+from .kb import KnowledgeBase
+from .kinds import KINDS
+from .model import Entity
+from .schema import SCHEMA_URL, edition_schema
+
+API_VERSION = "v1"
+
+
+def entity_document(kb: KnowledgeBase, kind: str, entity: Entity) -> dict[str, Any]:
+    return {
+        "edition": kb.edition.annee,
+        "type": kind,
+        "id": entity.id,
+        "permalien": kb.url(kind, entity.id),
+        "entite": entity.model_dump(mode="json"),
+    }
+
+
+def kind_document(kb: KnowledgeBase, kind: str) -> dict[str, Any]:
+    return {
+        "edition": kb.edition.annee,
+        "type": kind,
+        "libelle": KINDS[kind].pluriel,
+        "nombre": len(kb.entities[kind]),
+        "entites": [entity_document(kb, kind, e) for e in kb.all(kind)],
+    }
+
+
+def edition_document(kb: KnowledgeBase) -> dict[str, Any]:
+    return {
+        "edition": kb.edition.annee,
+        "metadonnees": kb.edition.model_dump(mode="json"),
+        "types": {kind: kind_document(kb, kind) for kind in KINDS},
+    }
+
+
+def api_files(kb: KnowledgeBase) -> Iterator[tuple[str, str]]:
+    """(path under the site root, content) of every open-data file of the edition."""
+    base = f"api/{API_VERSION}"
+    yield f"{base}/edition.json", _json(edition_document(kb))
+    for kind in KINDS:
+        yield f"{base}/{kind}.json", _json(kind_document(kb, kind))
+        yield f"{base}/{kind}.csv", kind_csv(kb, kind)
+        for entity in kb.all(kind):
+            yield f"{base}/{kind}/{entity.id}.json", _json(entity_document(kb, kind, entity))
+    for name, schema in api_schemas().items():
+        yield f"{base}/schemas/{name}", _json(schema)
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, indent=2) + "\n"
+
+
+# --- CSV ------------------------------------------------------------------------------------------------------
+
+LIST_SEPARATOR = " | "
+
+
+def kind_csv(kb: KnowledgeBase, kind: str) -> str:
+    """One row per entity; lists of texts joined by « | », nested objects as JSON; UTF-8 with BOM for Excel."""
+    columns = ["edition", *KINDS[kind].model.model_fields, "permalien"]
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
+    writer.writeheader()
+    for entity in kb.all(kind):
+        row = {name: _cell(value) for name, value in entity.model_dump(mode="json").items()}
+        writer.writerow({"edition": kb.edition.annee, **row, "permalien": kb.url(kind, entity.id)})
+    return "\ufeff" + out.getvalue()
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return LIST_SEPARATOR.join(value)
+    if isinstance(value, list | dict):
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
+
+
+# --- schemas ----------------------------------------------------------------------------------------------------
+
+
+@cache
+def api_schemas() -> dict[str, dict[str, Any]]:
+    """The JSON Schema of each API document, generated from the same models as the data files' schemas."""
+    schemas: dict[str, dict[str, Any]] = {}
+    for kind in KINDS.values():
+        entity = kind.model.model_json_schema(ref_template="#/$defs/{model}")
+        defs = entity.pop("$defs", {})
+        schemas[f"{kind.name}.entite.schema.json"] = _envelope(kind.name, entity, defs)
+        schemas[f"{kind.name}.schema.json"] = {
+            "$schema": "https://json-schema.org/draft/2020-12/schema",
+            "$id": f"{SCHEMA_URL}api/{kind.name}.schema.json",
+            "title": f"API {API_VERSION} : {kind.pluriel}",
+            "type": "object",
+            "required": ["edition", "type", "libelle", "nombre", "entites"],
+            "additionalProperties": False,
+            "properties": {
+                "edition": {"type": "integer"},
+                "type": {"const": kind.name},
+                "libelle": {"type": "string"},
+                "nombre": {"type": "integer", "minimum": 0},
+                "entites": {"type": "array", "items": {"$ref": "#/$defs/Document"}},
+            },
+            "$defs": {**defs, "Document": _document_schema(kind.name, entity)},
+        }
+    schemas["edition.schema.json"] = _edition_envelope()
+    return schemas
+
+
+def _document_schema(kind: str, entity: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "type": "object",
+        "required": ["edition", "type", "id", "permalien", "entite"],
+        "additionalProperties": False,
+        "properties": {
+            "edition": {"type": "integer"},
+            "type": {"const": kind},
+            "id": {"type": "string"},
+            "permalien": {"type": "string"},
+            "entite": entity,
+        },
+    }
+
+
+def _envelope(kind: str, entity: dict[str, Any], defs: dict[str, Any]) -> dict[str, Any]:
+    schema = {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": f"{SCHEMA_URL}api/{kind}.entite.schema.json",
+        "title": f"API {API_VERSION} : {KINDS[kind].singulier}",
+        **_document_schema(kind, entity),
+    }
+    if defs:
+        schema["$defs"] = defs
+    return schema
+
+
+def _edition_envelope() -> dict[str, Any]:
+    metadata = edition_schema()
+    defs = metadata.pop("$defs", {})
+    for key in ("$schema", "$id", "title"):
+        metadata.pop(key, None)
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": f"{SCHEMA_URL}api/edition.schema.json",
+        "title": f"API {API_VERSION} : l'édition entière",
+        "type": "object",
+        "required": ["edition", "metadonnees", "types"],
+        "additionalProperties": False,
+        "properties": {
+            "edition": {"type": "integer"},
+            "metadonnees": metadata,
+            "types": {"type": "object", "propertyNames": {"enum": list(KINDS)},
+                      "additionalProperties": {"type": "object"}},
+        },
+        "$defs": defs,
+    }
