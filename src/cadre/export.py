@@ -116,9 +116,9 @@ def api_schemas() -> dict[str, dict[str, Any]]:
                 "type": {"const": kind.name},
                 "libelle": {"type": "string"},
                 "nombre": {"type": "integer", "minimum": 0},
-                "entites": {"type": "array", "items": {"$ref": "#/$defs/Document"}},
+                "entites": {"type": "array", "items": {"$ref": "#/$defs/DocumentApi"}},
             },
-            "$defs": {**defs, "Document": _document_schema(kind.name, entity)},
+            "$defs": {**defs, "DocumentApi": _document_schema(kind.name, entity)},  # no clash with model names
         }
     schemas["edition.schema.json"] = _edition_envelope()
     return schemas
