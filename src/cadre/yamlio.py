@@ -21,6 +21,7 @@ except AttributeError:  # pragma: no cover - depends on how PyYAML was built
     _Loader = yaml.SafeLoader
 
 Path_ = tuple[str | int, ...]
+_STR = "tag:yaml.org,2002:str"
 
 
 @dataclass
@@ -84,6 +85,8 @@ class _Builder:
         return result
 
     def _scalar(self, node: yaml.Node, at: Path_) -> Any:
+        if node.tag == _STR:  # most values are text: skip the generic constructor machinery
+            return node.value
         try:
             return self.loader.construct_object(node, deep=True)
         except (ValueError, yaml.constructor.ConstructorError) as exc:

@@ -1,0 +1,118 @@
+"""Link checks over a built site folder: internal links and anchors must resolve, external ones be well-formed.
+
+Works on the HTML files alone (no server, no browser), so CI runs it on every build; checking that external
+sites still answer needs the internet and is a separate, online command (`cadre liens --en-ligne`).
+"""
+
+from __future__ import annotations
+
+import re
+import urllib.error
+import urllib.request
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
+
+_WELL_FORMED = re.compile(r"^https?://[^\s/?#]+\.[^\s/?#]+(?::\d+)?(?:[/?#]\S*)?$")
+SKIPPED_SCHEMES = ("mailto:", "tel:", "javascript:", "data:")
+
+
+@dataclass
+class PageLinks:
+    ids: set[str] = field(default_factory=set)
+    links: list[str] = field(default_factory=list)
+
+
+class _Collector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.page = PageLinks()
+        self._base: str | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        for key in ("id", "name") if tag == "a" else ("id",):
+            if values.get(key):
+                self.page.ids.add(values[key] or "")
+        if tag in ("a", "link") and values.get("href") is not None:
+            self.page.links.append(values["href"] or "")
+        if tag in ("img", "script", "source", "iframe") and values.get("src"):
+            self.page.links.append(values["src"] or "")
+
+
+def parse(path: Path) -> PageLinks:
+    collector = _Collector()
+    collector.feed(path.read_text(encoding="utf-8", errors="replace"))
+    return collector.page
+
+
+@dataclass(frozen=True)
+class Problem:
+    page: str  # path of the page, relative to the site root
+    link: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.page}: {self.link} — {self.reason}"
+
+
+def check_site(site: Path, ignore: tuple[str, ...] = ()) -> tuple[list[Problem], set[str]]:
+    """Broken internal links and anchors, malformed external links; and the set of external URLs seen."""
+    pages = {p.relative_to(site).as_posix(): parse(p) for p in sorted(site.rglob("*.html"))}
+    problems: list[Problem] = []
+    external: set[str] = set()
+    for name, page in pages.items():
+        if any(name.startswith(prefix) for prefix in ignore):
+            continue
+        for link in page.links:
+            problem = _check_link(site, pages, name, link, external)
+            if problem:
+                problems.append(Problem(name, link, problem))
+    return problems, external
+
+
+def _check_link(site: Path, pages: dict[str, PageLinks], name: str, link: str, external: set[str]) -> str | None:
+    if not link or link.startswith(SKIPPED_SCHEMES):
+        return None
+    if re.match(r"^[a-z][a-z0-9+.-]*:", link, re.I) or link.startswith("//"):
+        if not _WELL_FORMED.match(link):
+            return "adresse externe mal formée"
+        external.add(link)
+        return None
+    target = urlsplit(urljoin("/" + name, link))
+    path = unquote(target.path).lstrip("/")
+    resolved = _resolve(site, path)
+    if resolved is None:
+        return "cible introuvable"
+    if target.fragment and resolved.endswith(".html"):
+        ids = pages[resolved].ids if resolved in pages else parse(site / resolved).ids
+        if unquote(target.fragment) not in ids:
+            return f"ancre « {unquote(target.fragment)} » introuvable"
+    return None
+
+
+def _resolve(site: Path, path: str) -> str | None:
+    candidates = [path, f"{path}/index.html" if path else "index.html", f"{path.rstrip('/')}/index.html"]
+    for candidate in candidates:
+        candidate = candidate.replace("//", "/")
+        if (site / candidate).is_file():
+            return candidate
+    return None
+
+
+def check_external_online(urls: set[str], timeout: float = 10.0) -> list[tuple[str, str]]:
+    """(url, reason) for each external link that does not answer with a success; needs the internet."""
+    dead = []
+    for url in sorted(urls):
+        request = urllib.request.Request(url, method="HEAD", headers={"User-Agent": "cadre-liens/1"})
+        try:
+            with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 (http(s) only)
+                if response.status >= 400:
+                    dead.append((url, f"HTTP {response.status}"))
+        except urllib.error.HTTPError as exc:
+            if exc.code not in (403, 405):  # some servers refuse HEAD or robots: not proof of a dead link
+                dead.append((url, f"HTTP {exc.code}"))
+        except (urllib.error.URLError, TimeoutError, OSError) as exc:
+            dead.append((url, str(getattr(exc, "reason", exc))))
+    return dead
