@@ -1,0 +1,69 @@
+"""Cartographie fonctionnelle : les familles de services numériques en santé et le périmètre initial du cadre."""
+
+from cadre.figures import Box, Figure, Group, Link, entity_box
+from cadre.kb import KnowledgeBase
+from cadre.model import Famille
+
+TITRE = "Cartographie fonctionnelle des services numériques en santé"
+ORDRE = 1
+INTRODUCTION = """\
+Le cadre commun range les services numériques en santé en **familles**. Sa première version ne les couvre
+pas toutes : elle se concentre sur son **périmètre initial**, encadré en vert ; les autres familles pourront
+y entrer dans une version ultérieure.
+"""
+PERIMETRE = "Périmètre initial du cadre (première version)"
+
+
+def familles(kb: KnowledgeBase) -> list[Famille]:
+    return [f for f in kb.all("famille") if isinstance(f, Famille)]
+
+
+def famille_box(kb: KnowledgeBase, famille: Famille) -> Box:
+    tone = "accent" if famille.perimetre_initial else "attenue"
+    etat = "dans le périmètre initial" if famille.perimetre_initial else "hors du périmètre initial"
+    return entity_box(kb, "famille", famille, tone, details=(f"(famille {famille.numero}, {etat})",))
+
+
+def cartographie(kb: KnowledgeBase, dans_perimetre: tuple[Box | Group, ...] = (),
+                 par_famille: dict[str, tuple[Box | Group, ...]] | None = None) -> tuple[Box | Group, ...]:
+    """The families in the document's order, those of the initial perimeter framed together.
+
+    `dans_perimetre` adds content to the perimeter as a whole, `par_famille` under one family (the socle
+    diagram uses them to place services on the cartography)."""
+    par_famille = par_famille or {}
+    dedans = tuple(_famille(kb, f, par_famille.get(f.id, ())) for f in familles(kb) if f.perimetre_initial)
+    perimetre = Group("perimetre", PERIMETRE, dedans + dans_perimetre, tone="perimetre")
+    items: list[Box | Group] = []
+    for famille in familles(kb):
+        if not famille.perimetre_initial:
+            items.append(_famille(kb, famille, par_famille.get(famille.id, ())))
+        elif perimetre not in items:
+            items.append(perimetre)
+    return tuple(items)
+
+
+def _famille(kb: KnowledgeBase, famille: Famille, contenu: tuple[Box | Group, ...]) -> Box | Group:
+    box = famille_box(kb, famille)
+    if not contenu:
+        return box
+    return Group(f"g_{box.id}", box.label, contenu, tone=box.tone, lien=box.lien)
+
+
+def colonnes(kb: KnowledgeBase) -> tuple[Link, ...]:
+    """Invisible links stacking the families of the perimeter in one column and the others in another:
+    a narrow picture that stays legible at the site's width."""
+    ids = {True: [], False: []}
+    for famille in familles(kb):
+        ids[famille.perimetre_initial].append(famille_box(kb, famille).id)
+    return tuple(Link(a, b, visible=False) for column in ids.values() for a, b in zip(column, column[1:], strict=False))
+
+
+def figure(kb: KnowledgeBase) -> Figure:
+    return Figure(
+        name="cartographie",
+        title=TITRE,
+        items=(Group("familles", "Familles de services numériques en santé", cartographie(kb)),),
+        links=colonnes(kb),
+        legend=("En bleu, dans le cadre vert : les familles du périmètre initial ; en gris : les autres familles.",),
+        wrap=30,
+    )
