@@ -10,106 +10,25 @@ import json
 import shutil
 import subprocess
 import sys
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 import pytest
-import yaml
+from editions_fixture import (  # tests/ is on sys.path
+    SMALL,
+    Edit,
+    copy_real_edition,
+    derive_edition,
+    read_yaml_file,
+    write_yaml_file,
+)
 
 from cadre.editions import ScaffoldRefused, edition_status, edition_years, scaffold_edition
 from cadre.kb import load_knowledge_base
-
-ROOT = Path(__file__).resolve().parents[1]
-REAL_DATA = ROOT / "data"
-SMALL = ROOT / "tests" / "fixtures" / "validation" / "good"
-
-
-# --- deriving a later edition with deliberate changes --------------------------------------------------------------
-
-
-@dataclass
-class Edit:
-    """One deliberate change, and what the diff must report for it."""
-
-    kind: str
-    id: str
-    event: str  # ajout | retrait | modification
-    changes: list[tuple[str, Any, Any]] = field(default_factory=list)  # (chemin, avant, apres)
-
-
-def _read(path: Path) -> Any:
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
-
-
-def _write(path: Path, value: Any) -> None:
-    path.write_text(yaml.safe_dump(value, allow_unicode=True, sort_keys=False), encoding="utf-8")
-
-
-def derive_edition(data: Path, old: str, new: str, statut: str = "publiee") -> list[Edit]:
-    """Copy edition `old` to `new` inside `data` and apply the deliberate edits; returns them."""
-    kb = load_knowledge_base(data, old)
-    root = data / "editions" / new
-    shutil.copytree(data / "editions" / old, root)
-    edits: list[Edit] = []
-
-    # a référentiel's availability changes
-    ref = next(r for r in kb.all("referentiel") if r.disponibilite.statut.value == "disponible")
-    path = root / "referentiels" / f"{ref.id}.yaml"
-    raw = _read(path)
-    raw["disponibilite"]["statut"] = "en-cours"
-    _write(path, raw)
-    edits.append(Edit("referentiel", ref.id, "modification", [("disponibilite.statut", "disponible", "en-cours")]))
-
-    # a new socle service (one file per entity)
-    ordre = max(s.ordre for s in kb.all("service")) + 1
-    _write(root / "socle" / "service-test.yaml",
-           {"id": "service-test", "nom": "Service ajouté pour l'édition de test", "version": "ulterieure",
-            "ordre": ordre})
-    edits.append(Edit("service", "service-test", "ajout"))
-
-    # a programme that nothing refers to is removed
-    gone = next(p for p in kb.all("programme") if not kb.backlinks.get(("programme", p.id)))
-    programmes = [p for p in _read(root / "programmes.yaml") if p["id"] != gone.id]
-    _write(root / "programmes.yaml", programmes)
-    edits.append(Edit("programme", gone.id, "retrait"))
-
-    # an ARS objective is rewritten
-    objective = next(o for o in kb.all("objectif") if o.fin_2017)
-    objectives = _read(root / "objectifs-ars.yaml")
-    row = next(o for o in objectives if o["id"] == objective.id)
-    row["fin_2017"][0] = "Objectif révisé pour l'édition de test."
-    _write(root / "objectifs-ars.yaml", objectives)
-    edits.append(Edit("objectif", objective.id, "modification",
-                      [("fin_2017[0]", objective.fin_2017[0], "Objectif révisé pour l'édition de test.")]))
-
-    # a new glossary entry
-    glossary_file = root / "glossaire.yaml"
-    entries = (_read(glossary_file) or []) if glossary_file.exists() else []
-    entries.append({"id": "zzt", "sigle": "ZZT", "definition": "Sigle ajouté pour l'édition de test",
-                    "origine": "texte"})
-    _write(glossary_file, entries)
-    edits.append(Edit("glossaire", "zzt", "ajout"))
-
-    edition = _read(root / "edition.yaml")
-    edition.update(annee=int(new), statut=statut, date_publication=f"{new}-06-01")
-    _write(root / "edition.yaml", edition)
-    return edits
-
-
-def copy_real_edition(target: Path) -> Path:
-    data = target / "data"
-    shutil.copytree(REAL_DATA / "editions" / "2016", data / "editions" / "2016")
-    return data
 
 
 @pytest.fixture(scope="module")
 def derived(tmp_path_factory) -> tuple[Path, list[Edit]]:
     data = copy_real_edition(tmp_path_factory.mktemp("editions"))
-    try:
-        load_knowledge_base(data, "2016")
-    except Exception as exc:  # the 2016 transcription is still in progress in another session
-        pytest.skip(f"les données 2016 ne valident pas encore : {exc}")
     return data, derive_edition(data, "2016", "2017")
 
 
@@ -185,11 +104,12 @@ def _small_pair(tmp_path: Path) -> Path:
 def test_reordering_and_reformatting_are_not_changes(tmp_path):
     data = _small_pair(tmp_path)
     categories = data / "editions" / "2017" / "categories.yaml"
-    _write(categories, list(reversed(_read(categories))))  # other order, other YAML layout, same content
+    # other order, other YAML layout, same content
+    write_yaml_file(categories, list(reversed(read_yaml_file(categories))))
     referentiel = data / "editions" / "2017" / "referentiels" / "ci-sis.yaml"
-    raw = _read(referentiel)
+    raw = read_yaml_file(referentiel)
     raw["destinataires"]["acteurs"] = list(reversed(raw["destinataires"]["acteurs"]))
-    _write(referentiel, dict(reversed(list(raw.items()))))
+    write_yaml_file(referentiel, dict(reversed(list(raw.items()))))
     diff = json.loads(cadre("diff", "2016", "2017", "--format", "json", data=data).stdout)
     assert diff["types"] == []
 
@@ -197,10 +117,10 @@ def test_reordering_and_reformatting_are_not_changes(tmp_path):
 def test_editorial_notes_and_list_items_are_field_changes(tmp_path):
     data = _small_pair(tmp_path)
     referentiel = data / "editions" / "2017" / "referentiels" / "ci-sis.yaml"
-    raw = _read(referentiel)
+    raw = read_yaml_file(referentiel)
     raw["notes_editoriales"] = [{"type": "perime", "texte": "Daté."}]
     raw["disponibilite"]["jalons"].append({"libelle": "version 2"})
-    _write(referentiel, raw)
+    write_yaml_file(referentiel, raw)
     diff = json.loads(cadre("diff", "2016", "2017", "--format", "json", data=data).stdout)
     changes = diff["types"][0]["modifications"][0]["changements"]
     assert {(c["chemin"], json.dumps(c["avant"]), json.dumps(c["apres"])) for c in changes} == {

@@ -9,125 +9,27 @@ on the gh-pages branch, in the built HTML, in the Atom feeds or in a browser.
 from __future__ import annotations
 
 import html
-import http.server
 import json
-import os
 import re
-import shutil
 import socket
 import subprocess
 import sys
-import tarfile
-import threading
 import time
 import urllib.request
 import xml.etree.ElementTree as ET
-from dataclasses import dataclass, field
-from functools import partial
-from io import BytesIO
-from pathlib import Path
 
 import pytest
-from test_editions import ROOT, Edit, copy_real_edition, derive_edition  # tests/ is on sys.path
+from editions_fixture import ROOT  # tests/ is on sys.path
+from publication import Session, git, isolated_env, show
 
 from cadre.kinds import KINDS
 
 ATOM = "{http://www.w3.org/2005/Atom}"
-PROJECT_FILES = ["mkdocs.yml", "docs", "overrides", "macros", "diagrams", ".gitignore"]
 
 
-@dataclass
-class Session:
-    repo: Path
-    data: Path
-    edits: list[Edit]
-    results: dict[str, subprocess.CompletedProcess] = field(default_factory=dict)
-    tips: dict[str, str] = field(default_factory=dict)  # gh-pages commit after each step
-    trees: dict[str, dict[str, str]] = field(default_factory=dict)  # path -> blob id, per step
-    seconds: dict[str, float] = field(default_factory=dict)
-
-
-def git(repo: Path, *args: str) -> str:
-    return subprocess.run(["git", *args], cwd=repo, capture_output=True, text=True, check=True).stdout
-
-
-def blobs(repo: Path, ref: str = "gh-pages") -> dict[str, str]:
-    """Every file of the branch and its git blob id (the id changes if the content is rewritten)."""
-    out = git(repo, "ls-tree", "-r", ref)
-    return {line.split("\t")[1]: line.split()[2] for line in out.splitlines()}
-
-
-def show(repo: Path, path: str) -> str:
-    return git(repo, "show", f"gh-pages:{path}")
-
-
-def isolated_env(tmp: Path) -> dict[str, str]:
-    """No global git identity: `cadre publish` must supply one for mike's commits by itself."""
-    empty = tmp / "gitconfig"
-    empty.write_text("")
-    return dict(os.environ, GIT_CONFIG_GLOBAL=str(empty), GIT_CONFIG_NOSYSTEM="1", NO_MKDOCS_2_WARNING="1")
-
-
-def cadre(session: Session, env: dict[str, str], *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "cadre.cli", "--data", str(session.data), *args,
-                           *(["--projet", str(session.repo)] if args[0] in ("publish", "serve") else [])],
-                          cwd=session.repo, env=env, capture_output=True, text=True)
-
-
-def set_status(data: Path, year: str, statut: str) -> None:
-    path = data / "editions" / year / "edition.yaml"
-    path.write_text(re.sub(r"^statut:.*$", f"statut: {statut}", path.read_text(encoding="utf-8"), flags=re.M),
-                    encoding="utf-8")
-
-
-@pytest.fixture(scope="module")
-def session(tmp_path_factory) -> Session:
-    if not (ROOT / "mkdocs.yml").exists():
-        pytest.skip("mkdocs.yml absent : le site n'est pas encore configuré")
-    tmp = tmp_path_factory.mktemp("publication")
-    repo = tmp / "projet"
-    repo.mkdir()
-    for name in PROJECT_FILES:
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, repo / name, ignore=shutil.ignore_patterns("__pycache__"))
-        elif source.exists():
-            shutil.copy2(source, repo / name)
-    data = copy_real_edition(repo)
-    try:
-        edits = derive_edition(data, "2016", "2017")
-    except Exception as exc:  # the 2016 transcription is still in progress in another session
-        pytest.skip(f"les données 2016 ne valident pas encore : {exc}")
-    env = isolated_env(tmp)
-    s = Session(repo, data, edits)
-    git(repo, "init", "-q", "-b", "main")
-    git(repo, "add", "-A")
-    git(repo, "-c", "user.name=Test", "-c", "user.email=test@localhost", "commit", "-q", "-m", "projet")
-
-    def step(name: str, *args: str) -> None:
-        start = time.monotonic()
-        s.results[name] = cadre(s, env, *args)
-        s.seconds[name] = time.monotonic() - start
-        tip = subprocess.run(["git", "rev-parse", "--verify", "--quiet", "gh-pages"], cwd=repo,
-                             capture_output=True, text=True).stdout.strip()
-        s.tips[name] = tip
-        s.trees[name] = blobs(repo) if tip else {}
-
-    step("2016", "publish", "2016")
-    step("2017", "publish", "2017")
-    assert cadre(s, env, "new-edition", "2018").returncode == 0
-    broken = data / "editions" / "2018" / "referentiels" / "ci-sis.yaml"
-    good = broken.read_text(encoding="utf-8")
-    broken.write_text(re.sub(r"^categorie: .*$", "categorie: categorie-inexistante", good, flags=re.M),
-                      encoding="utf-8")
-    step("2018-invalide", "publish", "2018")
-    broken.write_text(good, encoding="utf-8")
-    set_status(data, "2018", "en-concertation")
-    (repo / "docs" / "page-cassee.md").write_text("# Cassée\n\n[lien mort](nulle-part.md)\n", encoding="utf-8")
-    step("2018-construction-cassee", "publish", "2018")
-    (repo / "docs" / "page-cassee.md").unlink()
-    step("2018-concertation", "publish", "2018")
-    return s
+@pytest.fixture
+def session(publication: Session) -> Session:
+    return publication
 
 
 def test_publications_succeed_and_earlier_versions_are_not_rebuilt(session: Session):
@@ -247,22 +149,8 @@ def test_concertation_banner_only_on_the_draft(session: Session):
 # --- in a browser ---------------------------------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def served(session: Session, tmp_path_factory):
-    """The gh-pages branch as a static site on localhost (what `mike serve` does, without a git lookup per file)."""
-    root = tmp_path_factory.mktemp("gh-pages")
-    archive = subprocess.run(["git", "archive", "gh-pages"], cwd=session.repo, capture_output=True, check=True)
-    with tarfile.open(fileobj=BytesIO(archive.stdout)) as tar:
-        tar.extractall(root, filter="tar")
-    handler = partial(http.server.SimpleHTTPRequestHandler, directory=str(root))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-
-
 @pytest.mark.browser
-def test_outdated_banner_on_the_older_edition_only_and_it_links_to_the_same_page(session: Session, served: str):
+def test_outdated_banner_on_the_older_edition_only_and_it_links_to_the_same_page(session: Session, served_site: str):
     pytest.importorskip("playwright")
     sys.path.insert(0, str(ROOT / "tests"))
     from browser.checks import chromium
@@ -270,7 +158,7 @@ def test_outdated_banner_on_the_older_edition_only_and_it_links_to_the_same_page
     edit = next(e for e in session.edits if e.kind == "referentiel")
     with chromium() as browser:
         page = browser.new_page()
-        page.goto(f"{served}/2016/referentiels/{edit.id}/", wait_until="load")
+        page.goto(f"{served_site}/2016/referentiels/{edit.id}/", wait_until="load")
         banner = page.locator("[data-md-component=outdated]")
         banner.wait_for(state="visible", timeout=10000)
         assert "édition antérieure" in banner.inner_text()
@@ -281,10 +169,10 @@ def test_outdated_banner_on_the_older_edition_only_and_it_links_to_the_same_page
         page.wait_for_url(f"**/latest/referentiels/{edit.id}/")
         page.wait_for_timeout(500)
         assert not page.locator("[data-md-component=outdated]").is_visible()
-        page.goto(f"{served}/2017/referentiels/{edit.id}/", wait_until="load")
+        page.goto(f"{served_site}/2017/referentiels/{edit.id}/", wait_until="load")
         page.wait_for_timeout(500)
         assert not page.locator("[data-md-component=outdated]").is_visible()
-        page.goto(f"{served}/2018/", wait_until="load")
+        page.goto(f"{served_site}/2018/", wait_until="load")
         assert page.locator(".cadre-concertation").is_visible()
 
 

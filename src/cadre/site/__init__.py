@@ -1,0 +1,12 @@
+"""The site's content: the knowledge base turned into Markdown pages by Jinja2 templates.
+
+Plain Python with no MkDocs import: MkDocs hooks and macros (in `macros/`) are thin adapters over this package.
+"""
+
+from .abbreviations import Abbreviations, abbreviations
+from .links import relative, source_of
+from .pages import ENTITY_PAGE_KINDS, GeneratedPage, entity_pages
+from .render import render
+
+__all__ = ["ENTITY_PAGE_KINDS", "Abbreviations", "GeneratedPage", "abbreviations", "entity_pages", "relative", "render",
+           "source_of"]

@@ -1,0 +1,48 @@
+"""French wording of the enumerations the pages show (statuses, sources, note types)."""
+
+from __future__ import annotations
+
+DISPONIBILITE = {
+    "disponible": "Disponible",
+    "partiellement-disponible": "Partiellement disponible",
+    "en-cours": "En cours",
+    "en-projet": "En projet",
+    "non-precise": "Non précisé",
+}
+
+PROGRAMME = {"E": "Existant", "P": "En projet"}
+
+VERSION_SOCLE = {"v1": "Première version (fin 2016)", "ulterieure": "Versions ultérieures"}
+
+SOURCE_GOUVERNANCE = {
+    "instruction": "Selon l'instruction",
+    "annexe": "Selon l'annexe (§1.2.4)",
+    "resume": "Selon le résumé",
+    "lettre-de-mission": "Selon la lettre de mission",
+    "liste-des-personnes": "Selon la liste des personnes mobilisées",
+}
+
+NOTE = {
+    "incoherence": "Incohérence",
+    "coquille": "Coquille",
+    "perime": "Information datée",
+    "url": "Adresse",
+    "figure-absente": "Figure absente",
+    "lacune": "Lacune",
+    "transcription": "Choix de transcription",
+}
+
+DOCUMENT = {"instruction": "Instruction", "annexe": "Annexe « Cadre commun des projets de e-santé »"}
+
+QUESTION = {"question": "Question", "exigence": "Exigence"}
+
+MOIS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+        "novembre", "décembre")
+
+
+def date(value) -> str:
+    """« 11 mai 2016 »: dates as the French reader writes them."""
+    if value is None:
+        return ""
+    day = "1er" if value.day == 1 else str(value.day)
+    return f"{day} {MOIS[value.month - 1]} {value.year}"

@@ -1,0 +1,79 @@
+"""What a reader's browser sees: the checks shared by the real tests and by their deliberately broken fixtures."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from playwright.sync_api import Browser, Page, sync_playwright
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
+
+
+@contextmanager
+def chromium() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+class RequestLog:
+    """Every request a page makes, to prove none leaves the site's own origin."""
+
+    def __init__(self, page: Page, origin: str) -> None:
+        self.origin = origin
+        self.urls: list[str] = []
+        page.on("request", lambda request: self.urls.append(request.url))
+
+    def foreign(self) -> list[str]:
+        own = urlsplit(self.origin).netloc
+        return [u for u in self.urls if urlsplit(u).scheme in ("http", "https", "ws", "wss")
+                and urlsplit(u).netloc != own]
+
+
+def axe_violations(page: Page) -> list[str]:
+    """WCAG 2.1 A/AA violations found by axe-core, one line each (rule, impact, first target)."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page, options=WCAG)
+    lines = []
+    for violation in results.response.get("violations", []):
+        targets = [", ".join(node.get("target", [])) for node in violation.get("nodes", [])][:3]
+        lines.append(f"{violation['id']} ({violation.get('impact')}): {' | '.join(targets)}")
+    return lines
+
+
+def open_search(page: Page) -> None:
+    """Open Material's search the way a keyboard user does, and wait until its index is ready."""
+    page.keyboard.press("/")
+    page.wait_for_selector(".md-search__input:focus", timeout=5000)
+    page.wait_for_function(
+        "() => { const m = document.querySelector('.md-search-result__meta');"
+        " return m && !/Initialisation/i.test(m.textContent) }", timeout=15000)
+
+
+def search(page: Page, query: str) -> list[str]:
+    """Type a query (keyup-driven: typed, not filled) and return the result links in order."""
+    open_search(page)
+    page.locator(".md-search__input").press_sequentially(query, delay=20)
+    page.wait_for_function(
+        "() => document.querySelectorAll('.md-search-result__item').length > 0"
+        " || /Aucun/i.test(document.querySelector('.md-search-result__meta').textContent)", timeout=10000)
+    page.wait_for_timeout(300)
+    return page.eval_on_selector_all(".md-search-result__item > a", "els => els.map(e => e.href)")
+
+
+def screenshot(page: Page, name: str) -> Path:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    path = SCREENSHOTS / f"{name}.png"
+    page.screenshot(path=str(path), full_page=False)
+    return path

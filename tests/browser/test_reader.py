@@ -1,0 +1,123 @@
+"""The versioned site in a real browser (Debian's Chromium): search, editions, accessibility, privacy, keyboard.
+
+The site is the one readers get: every edition published with `cadre publish` (mike) into a temporary git
+repository — the real 2016 edition and a fixture edition derived from it — then served on localhost.
+"""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Browser, Page
+
+from .checks import RequestLog, axe_violations, open_search, screenshot, search
+
+pytestmark = pytest.mark.browser
+
+# Each query a reader types, and the page that must come among the first results (paths from the data ids).
+SEARCHES = [
+    ("INS", "referentiels/ins/"),
+    ("hébergeur", "referentiels/hds/"),
+    ("messagerie sécurisée", "socle/messagerie-securisee/"),
+    ("RPPS", "referentiels/rpps/"),
+    ("télémédecine", "socle/telemedecine/"),
+    ("principe de subsidiarité", "principes/subsidiarite/"),
+]
+
+# One page of each type, in each edition.
+PAGE_TYPES = [
+    "", "instruction/", "textes/annexe-contexte/", "referentiels/", "referentiels/ci-sis/", "referentiels/evolutions/",
+    "socle/", "socle/dmp/", "socle/objectifs-ars/", "socle/telemedecine/", "programmes/", "glossaire/",
+    "gouvernance/", "principes/", "principes/subsidiarite/", "principes/checklist/", "acteurs/", "acteurs/ars/",
+    "notes-editoriales/", "nouveautes/", "architecture/", "donnees-ouvertes/", "accessibilite/", "cas-usage/",
+]
+
+
+@pytest.fixture
+def page(browser: Browser, site_url: str):
+    context = browser.new_context(locale="fr-FR", viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def goto(page: Page, url: str) -> None:
+    response = page.goto(url, wait_until="load")
+    assert response is not None and response.ok, f"{url}: {response.status if response else 'pas de réponse'}"
+
+
+@pytest.mark.parametrize("query, expected", SEARCHES, ids=[q for q, _ in SEARCHES])
+def test_french_search_finds_the_entity_page(page: Page, site_url: str, query: str, expected: str) -> None:
+    goto(page, f"{site_url}/latest/")
+    results = search(page, query)
+    first = results[:5]
+    assert any(expected in url for url in first), f"« {query} » : {first}"
+
+
+def test_search_results_open_have_no_accessibility_violation(page: Page, site_url: str) -> None:
+    goto(page, f"{site_url}/latest/")
+    search(page, "référentiel")
+    screenshot(page, "recherche-ouverte")
+    assert axe_violations(page) == []
+
+
+def test_version_selector_lists_editions_and_switching_keeps_the_page(
+    page: Page, site_url: str, editions: dict[str, str]
+) -> None:
+    goto(page, f"{site_url}/{editions['nouvelle']}/referentiels/ci-sis/")
+    page.hover(".md-version")
+    labels = page.eval_on_selector_all(".md-version__list a", "els => els.map(e => e.textContent.trim())")
+    assert any(editions["ancienne"] in label for label in labels), labels
+    assert any(editions["nouvelle"] in label for label in labels), labels
+    page.click(f".md-version__list a:has-text('{editions['ancienne']}')")
+    page.wait_for_url(f"**/{editions['ancienne']}/referentiels/ci-sis/")
+
+
+@pytest.mark.parametrize("edition", ["ancienne", "nouvelle"])
+def test_every_page_type_is_accessible_and_private(
+    page: Page, site_url: str, editions: dict[str, str], edition: str
+) -> None:
+    log = RequestLog(page, site_url)
+    failures = {}
+    for path in PAGE_TYPES:
+        goto(page, f"{site_url}/{editions[edition]}/{path}")
+        violations = axe_violations(page)
+        if violations:
+            failures[path] = violations
+    assert failures == {}
+    assert log.foreign() == []
+
+
+def test_key_pages_screenshots(page: Page, site_url: str) -> None:
+    for name, path in [("accueil", ""), ("fiche-referentiel", "referentiels/rpps/"),
+                       ("diagramme", "architecture/"), ("checklist", "principes/checklist/")]:
+        goto(page, f"{site_url}/latest/{path}")
+        assert screenshot(page, name).stat().st_size > 10_000
+
+
+def test_search_is_usable_with_the_keyboard_alone(page: Page, site_url: str) -> None:
+    goto(page, f"{site_url}/latest/")
+    open_search(page)
+    page.keyboard.type("RPPS", delay=30)
+    page.wait_for_selector(".md-search-result__item", timeout=10000)
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/referentiels/rpps/**", timeout=10000)
+
+
+def test_version_selector_is_reachable_with_the_keyboard(
+    page: Page, site_url: str, editions: dict[str, str]
+) -> None:
+    goto(page, f"{site_url}/{editions['nouvelle']}/referentiels/ci-sis/")
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        if page.evaluate("() => !!document.activeElement.closest('.md-version')"):
+            break
+    else:
+        pytest.fail("le sélecteur de versions n'est jamais atteint au clavier")
+    target = page.locator(f".md-version__list a:has-text('{editions['ancienne']}')")
+    for _ in range(10):
+        if page.evaluate("el => el === document.activeElement", target.element_handle()):
+            break
+        page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"**/{editions['ancienne']}/referentiels/ci-sis/")

@@ -1,0 +1,34 @@
+"""Session-wide fixtures: one publication of the versioned site, served on localhost, and one browser."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))  # support modules (editions_fixture, publication) beside the tests
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+from publication import Session, publish_sequence, serve_branch  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def publication(tmp_path_factory: pytest.TempPathFactory) -> Session:
+    return publish_sequence(tmp_path_factory.mktemp("publication"))
+
+
+@pytest.fixture(scope="session")
+def served_site(publication: Session, tmp_path_factory: pytest.TempPathFactory):
+    url, httpd = serve_branch(publication.repo, tmp_path_factory.mktemp("gh-pages"))
+    yield url
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from browser.checks import chromium
+
+    with chromium() as instance:
+        yield instance
