@@ -21,7 +21,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from cadre.build import current_knowledge_base, data_dir, edition_for_build
+from cadre.build import current_knowledge_base, data_dir, edition_address, edition_for_build
 from cadre.diff import EditionDiff, EntityRef, FieldChange, KindDiff, diff_editions, format_value
 from cadre.editions import LIBELLES_STATUT, edition_status, knowledge_base, previous_year, years_up_to
 from cadre.feed import FeedContext, anchor, build_feed, feed_path, updated_for
@@ -74,14 +74,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def feed_base(config: MkDocsConfig, year: str) -> str:
-    """Prefix of the links in a feed: the edition's absolute URL when site_url is set, else relative to flux/.
-
-    mike's plugin appends the version to site_url while it builds; a plain build does not: accept both.
-    """
-    site_url = (config.site_url or "").rstrip("/")
-    if not site_url:
-        return "../"
-    return site_url + "/" if site_url.endswith("/" + year) else f"{site_url}/{year}/"
+    """Prefix of the links in a feed: the edition's absolute URL when site_url is set, else relative to flux/."""
+    return edition_address(config.site_url, year) or "../"
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -27,7 +27,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from cadre.build import current_knowledge_base
+from cadre.build import current_knowledge_base, edition_address
 from cadre.export import api_files, data_file_reference, entity_json_path, excerpt_markdown, files_table_markdown
 from cadre.kb import KnowledgeBase
 from cadre.pdf import TEMPLATES, cached_pdfs, fact_sheet_path, pdf_documents, pdf_list_markdown
@@ -63,7 +63,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     kb = _kb = current_knowledge_base(_project(config))
     _published.clear()
     _published.update(api_files(kb))
-    documents = list(pdf_documents(kb, config.site_url or ""))
+    documents = list(pdf_documents(kb, edition_address(config.site_url, str(kb.edition.annee))))
     pdfs, run = cached_pdfs(documents, _pdf_cache(config), allow_stale=_serving)
     log.info("PDF : %d rendu(s), %d depuis le cache (%.1f s)", len(run.rendered), len(run.cached), run.seconds)
     if run.stale:  # live preview: a data edit must not cost half a minute of PDF rendering

@@ -28,6 +28,7 @@ from cadre.figures import Definition, Figure, FigureCache, describe, load_defini
 from cadre.kb import InvalidEdition, KnowledgeBase
 from cadre.kinds import KINDS
 from cadre.site.links import relative
+from cadre.site.text import inline
 
 FOLDER = "architecture"
 SECTION = "Architecture"
@@ -114,7 +115,7 @@ def context_index_page(kb: KnowledgeBase, definition: Definition) -> str:
         lines += [f"## {KINDS[kind].pluriel[:1].upper()}{KINDS[kind].pluriel[1:]}", ""]
         for entity in kb.all(kind):
             name = getattr(entity, "nom", None) or entity.id
-            lines.append(f"- [{name}]({relative(path, kb.url(kind, entity.id))})")
+            lines.append(f"- [{inline(name)}]({relative(path, kb.url(kind, entity.id))})")  # data text: escaped
         lines.append("")
     return "\n".join(lines)
 

@@ -19,6 +19,7 @@ import urllib.request
 import xml.etree.ElementTree as ET
 
 import pytest
+import yaml
 from editions_fixture import ROOT  # tests/ is on sys.path
 from publication import Session, git, isolated_env, show
 
@@ -113,15 +114,17 @@ def test_atom_feeds_list_the_changes_with_stable_ids_and_permalinks(session: Ses
         assert entry.find(f"{ATOM}link[@rel='alternate']") is not None
     changes = {(e.find(f"{ATOM}category").get("term"), e.find(f"{ATOM}link").get("href")) for e in entries
                if e.find(f"{ATOM}category") is not None}
+    site_url = yaml.safe_load((session.repo / "mkdocs.yml").read_text(encoding="utf-8")).get("site_url")
+    base = f"{site_url.rstrip('/')}/2017/" if site_url else "../"  # absolute when the site has an address
     expected = set()
     for edit in session.edits:
         url = f"nouveautes/#{edit.kind}-{edit.id}" if edit.event == "retrait" else KINDS[edit.kind].url(edit.id)
-        expected.add((edit.kind, "../" + url))
+        expected.add((edit.kind, base + url))
     assert changes == expected
     # every permalink of an added or changed entity exists in the deployed 2017 site
     tree = session.trees["2017"]
     for _, href in changes:
-        path = href.removeprefix("../").split("#")[0]
+        path = href.removeprefix(base).split("#")[0]
         assert f"2017/{path}index.html" in tree, path
     referentiels = _entries(show(session.repo, "2017/flux/referentiel.xml"))
     assert len(referentiels) == 1 and "Modification" in referentiels[0].findtext(f"{ATOM}title")

@@ -43,3 +43,14 @@ def _stamp(root: Path) -> tuple[tuple[str, int], ...]:
 @lru_cache(maxsize=4)
 def _cached(data: str, year: str, stamp: tuple[tuple[str, int], ...]) -> KnowledgeBase:
     return load_knowledge_base(Path(data), year)
+
+
+def edition_address(site_url: str | None, year: str) -> str:
+    """Absolute address of an edition's site (`<site_url>/<year>/`), or "" when no site_url is configured.
+
+    mike's plugin appends the version to site_url while it builds; a plain build does not: accept both.
+    """
+    base = (site_url or "").rstrip("/")
+    if not base:
+        return ""
+    return base + "/" if base.endswith("/" + year) else f"{base}/{year}/"

@@ -22,6 +22,7 @@ import jinja2
 from .kb import KnowledgeBase
 from .kinds import KINDS
 from .model import Referentiel
+from .site.text import inline
 from .text import french_spacing_html, markdown_to_html
 
 TEMPLATES = Path(__file__).parent / "templates" / "pdf"
@@ -95,10 +96,11 @@ def edition_pdf_path(kb: KnowledgeBase) -> str:
 
 def pdf_list_markdown(kb: KnowledgeBase, base: str = "") -> str:
     """A Markdown list of the edition's PDF documents; `base` leads from the page to the site root."""
-    lines = [f"- [{kb.edition.titre}, édition {kb.edition.annee} (document entier)]({base}{edition_pdf_path(kb)})",
-             "- Fiches des référentiels :"]
+    # titles come from the data: escaped like every data text that reaches a page
+    lines = [f"- [{inline(kb.edition.titre)}, édition {kb.edition.annee} (document entier)]"
+             f"({base}{edition_pdf_path(kb)})", "- Fiches des référentiels :"]
     for r in kb.all("referentiel"):
-        lines.append(f"    - [{fact_sheet_title(r)}]({base}{fact_sheet_path(r.id)})")
+        lines.append(f"    - [{inline(fact_sheet_title(r))}]({base}{fact_sheet_path(r.id)})")
     return "\n".join(lines)
 
 

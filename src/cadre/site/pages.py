@@ -47,9 +47,15 @@ def shared_page(kb: KnowledgeBase, path: str) -> GeneratedPage:
     return GeneratedPage(path, head + render(template, kb, path))
 
 
+# A reader typing « INS » wants the INS fact sheet before « institutions »: fact sheets and services first.
+SEARCH_BOOST = {"referentiel": 4, "service": 3, "principe": 2}
+
+
 def front_matter(title: str, kind: str, entity_id: str) -> str:
     # the theme prints titles without escaping them: escape here; JSON strings are valid YAML scalars
-    values = {"title": text.attribute(title), "entity_kind": kind, "entity_id": entity_id,
-              "render_macros": False}
+    values: dict[str, object] = {"title": text.attribute(title), "entity_kind": kind, "entity_id": entity_id,
+                                 "render_macros": False}
+    if kind in SEARCH_BOOST:
+        values["search"] = {"boost": SEARCH_BOOST[kind]}
     lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in values.items()]
     return "---\n" + "\n".join(lines) + "\n---\n\n"
