@@ -20,7 +20,6 @@ import xml.etree.ElementTree as ET
 
 import pytest
 import yaml
-from editions_fixture import ROOT  # tests/ is on sys.path
 from publication import Session, git, isolated_env, show
 
 from cadre.kinds import KINDS
@@ -153,30 +152,28 @@ def test_concertation_banner_only_on_the_draft(session: Session):
 
 
 @pytest.mark.browser
-def test_outdated_banner_on_the_older_edition_only_and_it_links_to_the_same_page(session: Session, served_site: str):
-    pytest.importorskip("playwright")
-    sys.path.insert(0, str(ROOT / "tests"))
-    from browser.checks import chromium
-
+def test_outdated_banner_on_the_older_edition_only_and_it_links_to_the_same_page(
+    session: Session, served_site: str, browser
+):
     edit = next(e for e in session.edits if e.kind == "referentiel")
-    with chromium() as browser:
-        page = browser.new_page()
-        page.goto(f"{served_site}/2016/referentiels/{edit.id}/", wait_until="load")
-        banner = page.locator("[data-md-component=outdated]")
-        banner.wait_for(state="visible", timeout=10000)
-        assert "édition antérieure" in banner.inner_text()
-        page.hover(".md-version")
-        labels = page.eval_on_selector_all(".md-version__list a", "els => els.map(e => e.textContent.trim())")
-        assert any("2016" in label for label in labels) and any("2017" in label for label in labels), labels
-        banner.locator("a").first.click()
-        page.wait_for_url(f"**/latest/referentiels/{edit.id}/")
-        page.wait_for_timeout(500)
-        assert not page.locator("[data-md-component=outdated]").is_visible()
-        page.goto(f"{served_site}/2017/referentiels/{edit.id}/", wait_until="load")
-        page.wait_for_timeout(500)
-        assert not page.locator("[data-md-component=outdated]").is_visible()
-        page.goto(f"{served_site}/2018/", wait_until="load")
-        assert page.locator(".cadre-concertation").is_visible()
+    # one browser for the whole session (tests/conftest.py)
+    page = browser.new_page()
+    page.goto(f"{served_site}/2016/referentiels/{edit.id}/", wait_until="load")
+    banner = page.locator("[data-md-component=outdated]")
+    banner.wait_for(state="visible", timeout=10000)
+    assert "édition antérieure" in banner.inner_text()
+    page.hover(".md-version")
+    labels = page.eval_on_selector_all(".md-version__list a", "els => els.map(e => e.textContent.trim())")
+    assert any("2016" in label for label in labels) and any("2017" in label for label in labels), labels
+    banner.locator("a").first.click()
+    page.wait_for_url(f"**/latest/referentiels/{edit.id}/")
+    page.wait_for_timeout(500)
+    assert not page.locator("[data-md-component=outdated]").is_visible()
+    page.goto(f"{served_site}/2017/referentiels/{edit.id}/", wait_until="load")
+    page.wait_for_timeout(500)
+    assert not page.locator("[data-md-component=outdated]").is_visible()
+    page.goto(f"{served_site}/2018/", wait_until="load")
+    assert page.locator(".cadre-concertation").is_visible()
 
 
 def test_serve_deploys_nothing_more_and_serves_every_version(session: Session, tmp_path):

@@ -349,28 +349,27 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic"
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
-def test_printing_a_page_hides_the_navigation_and_shows_link_addresses(served: str) -> None:
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": 1400, "height": 900})
-        page.goto(served + "referentiels/ci-sis/")
-        furniture = [".md-sidebar--primary", ".md-sidebar--secondary", ".md-header", ".md-tabs", ".cadre-exports"]
-        assert all(page.locator(selector).first.is_visible() for selector in furniture)
-        page.emulate_media(media="print")
-        for selector in [*furniture, ".md-search", ".md-footer"]:
-            assert not page.locator(selector).first.is_visible(), selector
-        assert page.locator("article h1").is_visible()
-        external = page.locator('article a[href^="http://esante.gouv.fr"]').first
-        assert external.get_attribute("href") in external.evaluate("a => getComputedStyle(a, '::after').content")
-        internal = page.locator('article a[href*="referentiels/#"]').first  # the category, inside the site
-        assert "http" not in internal.evaluate("a => getComputedStyle(a, '::after').content")
-        h2 = page.locator("article h2").first
-        assert h2.evaluate("h => getComputedStyle(h).breakAfter") == "avoid"
-        font = page.locator("article p").first.evaluate("p => parseFloat(getComputedStyle(p).fontSize)")
-        assert font >= 13  # readable on paper (Material alone prints at 10.9 px)
-        page.emulate_media(media="screen")
-        page.get_by_role("link", name="Données JSON").click()  # instant navigation must let the file open
-        page.wait_for_url("**/api/v1/referentiel/ci-sis.json")
-        assert json.loads(page.locator("pre").inner_text())["id"] == "ci-sis"
-        browser.close()
+@pytest.mark.browser
+def test_printing_a_page_hides_the_navigation_and_shows_link_addresses(served: str, browser) -> None:
+    # one browser for the whole session (tests/conftest.py)
+    page = browser.new_page(viewport={"width": 1400, "height": 900})
+    page.goto(served + "referentiels/ci-sis/")
+    furniture = [".md-sidebar--primary", ".md-sidebar--secondary", ".md-header", ".md-tabs", ".cadre-exports"]
+    assert all(page.locator(selector).first.is_visible() for selector in furniture)
+    page.emulate_media(media="print")
+    for selector in [*furniture, ".md-search", ".md-footer"]:
+        assert not page.locator(selector).first.is_visible(), selector
+    assert page.locator("article h1").is_visible()
+    external = page.locator('article a[href^="http://esante.gouv.fr"]').first
+    assert external.get_attribute("href") in external.evaluate("a => getComputedStyle(a, '::after').content")
+    internal = page.locator('article a[href*="referentiels/#"]').first  # the category, inside the site
+    assert "http" not in internal.evaluate("a => getComputedStyle(a, '::after').content")
+    h2 = page.locator("article h2").first
+    assert h2.evaluate("h => getComputedStyle(h).breakAfter") == "avoid"
+    font = page.locator("article p").first.evaluate("p => parseFloat(getComputedStyle(p).fontSize)")
+    assert font >= 13  # readable on paper (Material alone prints at 10.9 px)
+    page.emulate_media(media="screen")
+    page.get_by_role("link", name="Données JSON").click()  # instant navigation must let the file open
+    page.wait_for_url("**/api/v1/referentiel/ci-sis.json")
+    assert json.loads(page.locator("pre").inner_text())["id"] == "ci-sis"
+    page.close()

@@ -11,7 +11,7 @@ import pytest
 
 from cadre.linkcheck import check_site
 
-from .checks import RequestLog, axe_violations, chromium
+from .checks import RequestLog, axe_violations
 
 BAD = Path(__file__).parent / "fixtures" / "bad"
 
@@ -32,11 +32,11 @@ def test_link_checker_reports_broken_link_anchor_and_malformed_address() -> None
 
 
 @pytest.mark.browser
-def test_privacy_and_contrast_checks_fail_on_the_bad_fixture(bad_site_url: str) -> None:
-    with chromium() as browser:
-        page = browser.new_page()
-        log = RequestLog(page, bad_site_url)
-        page.goto(bad_site_url + "/", wait_until="load")
-        violations = axe_violations(page)
-        assert log.foreign() == ["http://cdn.example.invalid/pixel.png"]
-        assert any(v.startswith("color-contrast") for v in violations), violations
+def test_privacy_and_contrast_checks_fail_on_the_bad_fixture(bad_site_url: str, browser) -> None:
+    page = browser.new_page()
+    log = RequestLog(page, bad_site_url)
+    page.goto(bad_site_url + "/", wait_until="load")
+    violations = axe_violations(page)
+    page.close()
+    assert log.foreign() == ["http://cdn.example.invalid/pixel.png"]
+    assert any(v.startswith("color-contrast") for v in violations), violations
