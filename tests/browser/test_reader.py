@@ -64,6 +64,7 @@ def test_version_selector_lists_editions_and_switching_keeps_the_page(
     page: Page, site_url: str, editions: dict[str, str]
 ) -> None:
     goto(page, f"{site_url}/{editions['nouvelle']}/referentiels/ci-sis/")
+    page.wait_for_selector(".md-version__current")
     page.hover(".md-version")
     labels = page.eval_on_selector_all(".md-version__list a", "els => els.map(e => e.textContent.trim())")
     assert any(editions["ancienne"] in label for label in labels), labels
@@ -108,6 +109,7 @@ def test_version_selector_is_reachable_with_the_keyboard(
     page: Page, site_url: str, editions: dict[str, str]
 ) -> None:
     goto(page, f"{site_url}/{editions['nouvelle']}/referentiels/ci-sis/")
+    page.wait_for_selector(".md-version__current")  # the selector is added once versions.json has loaded
     for _ in range(60):
         page.keyboard.press("Tab")
         if page.evaluate("() => !!document.activeElement.closest('.md-version')"):
