@@ -11,7 +11,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).parent))  # support modules (editions_fixture, publication) beside the tests
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
-from publication import Session, publish_sequence, serve_branch  # noqa: E402
+from publication import Session, extract_branch, publish_sequence, serve_folder  # noqa: E402
 
 
 @pytest.fixture(scope="session")
@@ -20,8 +20,14 @@ def publication(tmp_path_factory: pytest.TempPathFactory) -> Session:
 
 
 @pytest.fixture(scope="session")
-def served_site(publication: Session, tmp_path_factory: pytest.TempPathFactory):
-    url, httpd = serve_branch(publication.repo, tmp_path_factory.mktemp("gh-pages"))
+def published_tree(publication: Session, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The gh-pages branch extracted: every published version, as a static host would serve it."""
+    return extract_branch(publication.repo, tmp_path_factory.mktemp("gh-pages"))
+
+
+@pytest.fixture(scope="session")
+def served_site(published_tree: Path):
+    url, httpd = serve_folder(published_tree)
     yield url
     httpd.shutdown()
 

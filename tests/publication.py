@@ -119,11 +119,15 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def serve_branch(repo: Path, root: Path) -> tuple[str, http.server.ThreadingHTTPServer]:
-    """The gh-pages branch as a static site on localhost (what `mike serve` does, without a git lookup per file)."""
+def extract_branch(repo: Path, root: Path) -> Path:
     archive = subprocess.run(["git", "archive", "gh-pages"], cwd=repo, capture_output=True, check=True)
     with tarfile.open(fileobj=BytesIO(archive.stdout)) as tar:
         tar.extractall(root, filter="tar")
+    return root
+
+
+def serve_folder(root: Path) -> tuple[str, http.server.ThreadingHTTPServer]:
+    """A static site on localhost (what `mike serve` does for gh-pages, without a git lookup per file)."""
     handler = partial(QuietHandler, directory=str(root))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()

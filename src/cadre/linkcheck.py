@@ -14,7 +14,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
-_WELL_FORMED = re.compile(r"^https?://[^\s/?#]+\.[^\s/?#]+(?::\d+)?(?:[/?#]\S*)?$")
+# http(s), a host name (with a dot, or localhost), an optional port, then anything without spaces
+_WELL_FORMED = re.compile(r"^https?://(?:[^\s/?#:@]+\.[^\s/?#:@]+|localhost)(?::\d+)?(?:[/?#]\S*)?$")
 SKIPPED_SCHEMES = ("mailto:", "tel:", "javascript:", "data:")
 
 
@@ -57,8 +58,14 @@ class Problem:
         return f"{self.page}: {self.link} — {self.reason}"
 
 
-def check_site(site: Path, ignore: tuple[str, ...] = ()) -> tuple[list[Problem], set[str]]:
-    """Broken internal links and anchors, malformed external links; and the set of external URLs seen."""
+def check_site(
+    site: Path, ignore: tuple[str, ...] = (), absent: tuple[str, ...] = ()
+) -> tuple[list[Problem], set[str]]:
+    """Broken internal links and anchors, malformed external links; and the set of external URLs seen.
+
+    `ignore`: pages not checked (path prefixes); `absent`: targets that exist only once the site is published
+    (e.g. the version alias latest/ of a single edition built alone).
+    """
     pages = {p.relative_to(site).as_posix(): parse(p) for p in sorted(site.rglob("*.html"))}
     problems: list[Problem] = []
     external: set[str] = set()
@@ -67,7 +74,7 @@ def check_site(site: Path, ignore: tuple[str, ...] = ()) -> tuple[list[Problem],
             continue
         for link in page.links:
             problem = _check_link(site, pages, name, link, external)
-            if problem:
+            if problem and not _targets(name, link, absent):
                 problems.append(Problem(name, link, problem))
     return problems, external
 
@@ -90,6 +97,11 @@ def _check_link(site: Path, pages: dict[str, PageLinks], name: str, link: str, e
         if unquote(target.fragment) not in ids:
             return f"ancre « {unquote(target.fragment)} » introuvable"
     return None
+
+
+def _targets(name: str, link: str, prefixes: tuple[str, ...]) -> bool:
+    path = unquote(urlsplit(urljoin("/" + name, link)).path).lstrip("/")
+    return any(path.startswith(prefix) for prefix in prefixes)
 
 
 def _resolve(site: Path, path: str) -> str | None:

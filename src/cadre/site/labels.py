@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-DISPONIBILITE = {
-    "disponible": "Disponible",
-    "partiellement-disponible": "Partiellement disponible",
-    "en-cours": "En cours",
-    "en-projet": "En projet",
-    "non-precise": "Non précisé",
-}
+from ..model import StatutDisponibilite, StatutProgramme, TypeNote
 
-PROGRAMME = {"E": "Existant", "P": "En projet"}
+# one wording for the site, the PDF documents and the exports: the enumerations' own labels
+DISPONIBILITE = {statut.value: statut.libelle for statut in StatutDisponibilite}
+
+PROGRAMME = {statut.value: statut.libelle for statut in StatutProgramme}  # footnote 19
 
 VERSION_SOCLE = {"v1": "Première version (fin 2016)", "ulterieure": "Versions ultérieures"}
 
@@ -22,15 +19,7 @@ SOURCE_GOUVERNANCE = {
     "liste-des-personnes": "Selon la liste des personnes mobilisées",
 }
 
-NOTE = {
-    "incoherence": "Incohérence",
-    "coquille": "Coquille",
-    "perime": "Information datée",
-    "url": "Adresse",
-    "figure-absente": "Figure absente",
-    "lacune": "Lacune",
-    "transcription": "Choix de transcription",
-}
+NOTE = {note.value: note.libelle for note in TypeNote}
 
 DOCUMENT = {"instruction": "Instruction", "annexe": "Annexe « Cadre commun des projets de e-santé »"}
 
