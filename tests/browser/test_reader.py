@@ -123,3 +123,17 @@ def test_version_selector_is_reachable_with_the_keyboard(
         page.keyboard.press("Tab")
     page.keyboard.press("Enter")
     page.wait_for_url(f"**/{editions['ancienne']}/referentiels/ci-sis/")
+
+
+def test_no_page_of_any_edition_requests_another_origin(browser: Browser, site_url: str, published_tree) -> None:
+    """Every built page, not only one per type: fonts, scripts, images and fetches all stay on the site's origin."""
+    pages = sorted(p.relative_to(published_tree).parent.as_posix() for p in published_tree.glob("20*/**/index.html"))
+    assert len(pages) > 150
+    context = browser.new_context()
+    page = context.new_page()
+    log = RequestLog(page, site_url)
+    for path in pages:
+        page.goto(f"{site_url}/{path}/", wait_until="load")
+    context.close()
+    assert log.foreign() == []
+    assert len(log.urls) > len(pages)
