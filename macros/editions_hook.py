@@ -22,7 +22,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from cadre.build import current_knowledge_base, data_dir, edition_address, edition_for_build
-from cadre.diff import EditionDiff, EntityRef, FieldChange, KindDiff, diff_editions, format_value
+from cadre.diff import EditionDiff, EntityRef, FieldChange, KindDiff, change_phrase, diff_editions, format_value
 from cadre.editions import LIBELLES_STATUT, edition_status, knowledge_base, previous_year, years_up_to
 from cadre.feed import FeedContext, anchor, build_feed, feed_path, updated_for
 from cadre.history import EntityHistory, TypeEvenement, histories
@@ -191,12 +191,7 @@ def _md(text: str) -> str:
 
 
 def change_markdown(change: FieldChange) -> str:
-    path = f"`{change.chemin}`"
-    if change.avant is None:
-        return f"{path} : ajouté {_value(change.apres)}"
-    if change.apres is None:
-        return f"{path} : retiré {_value(change.avant)}"
-    return f"{path} : {_value(change.avant)} → {_value(change.apres)}"
+    return change_phrase(change, f"`{change.chemin}`", _value)
 
 
 def _value(value: object) -> str:

@@ -10,6 +10,7 @@ reported apart: it changes every year by construction.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from difflib import SequenceMatcher
 from typing import Any
@@ -226,6 +227,15 @@ def _change_lines(changes: list[FieldChange], indent: str) -> list[str]:
         else:
             lines.append(f"{indent}{change.chemin} : {format_value(change.avant)} → {format_value(change.apres)}")
     return lines
+
+
+def change_phrase(change: FieldChange, path: str, value: Callable[[object], str]) -> str:
+    """« chemin : avant → après » (or « ajouté … » / « retiré … »), each renderer escaping in its own syntax."""
+    if change.avant is None:
+        return f"{path} : ajouté {value(change.apres)}"
+    if change.apres is None:
+        return f"{path} : retiré {value(change.avant)}"
+    return f"{path} : {value(change.avant)} → {value(change.apres)}"
 
 
 def format_value(value: Json) -> str:

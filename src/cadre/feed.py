@@ -17,7 +17,7 @@ import uuid
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
-from .diff import EditionDiff, EntityChange, EntityRef, FieldChange, format_value
+from .diff import EditionDiff, EntityChange, EntityRef, FieldChange, change_phrase, format_value
 from .kinds import KINDS
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -137,12 +137,8 @@ def _entry(ctx: FeedContext, ref: EntityRef, event: str, href: str, changes: lis
 
 def change_html(change: FieldChange) -> str:
     """One field change as HTML (escaped): `chemin` : « avant » → « après »."""
-    path = f"<code>{html.escape(change.chemin)}</code>"
-    if change.avant is None:
-        return f"{path} : ajouté {html.escape(format_value(change.apres))}"
-    if change.apres is None:
-        return f"{path} : retiré {html.escape(format_value(change.avant))}"
-    return f"{path} : {html.escape(format_value(change.avant))} → {html.escape(format_value(change.apres))}"
+    return change_phrase(change, f"<code>{html.escape(change.chemin)}</code>",
+                         lambda value: html.escape(format_value(value)))
 
 
 def _text(parent: ET.Element, tag: str, value: str) -> ET.Element:

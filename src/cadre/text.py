@@ -1,4 +1,4 @@
-"""Text helpers shared by every renderer: data text is Markdown, never HTML."""
+"""Data text for the printed documents (PDF): safe HTML with French typography."""
 
 from __future__ import annotations
 
@@ -6,13 +6,10 @@ import re
 
 import markdown as md
 
+from .site.text import markdown as safe_markdown
+
 _NBSP_BEFORE = re.compile(r" ([;:!?»])")
 _NBSP_AFTER = re.compile(r"« ")
-
-
-def neutralise_html(text: str) -> str:
-    """Markdown keeps working (emphasis, lists, links) while any tag written in the data shows as text."""
-    return text.replace("<", "&lt;").replace(">", "&gt;")
 
 
 def french_spacing(text: str) -> str:
@@ -22,7 +19,8 @@ def french_spacing(text: str) -> str:
 
 def markdown_to_html(text: str) -> str:
     """Safe HTML for a Markdown field of the data (used where no MkDocs is involved: PDF documents)."""
-    html = md.markdown(neutralise_html(text), extensions=["tables", "footnotes", "def_list", "sane_lists"],
+    # the same sanitiser as the site's pages: raw HTML, attribute lists and script links disarmed
+    html = md.markdown(safe_markdown(text), extensions=["tables", "footnotes", "def_list", "sane_lists"],
                        output_format="html")
     return french_spacing_html(html)
 
