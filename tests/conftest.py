@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -12,6 +13,17 @@ sys.path.insert(0, str(Path(__file__).parent))  # support modules (editions_fixt
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 from publication import Session, extract_branch, publish_sequence, serve_folder  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[subprocess.CompletedProcess, Path]:
+    """The real edition built once (`mkdocs build --strict`) for every test that reads the built site."""
+    out = tmp_path_factory.mktemp("site-real")
+    env = {key: value for key, value in os.environ.items() if key not in ("CADRE_DATA", "CADRE_EDITION")}
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
+                            cwd=Path(__file__).resolve().parents[1], env=env, capture_output=True, text=True,
+                            timeout=900)
+    return result, out
 
 
 @pytest.fixture(scope="session")

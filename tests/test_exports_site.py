@@ -75,8 +75,10 @@ def mkdocs_build(target: Path) -> Build:
 
 
 @pytest.fixture(scope="session")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    return mkdocs_build(tmp_path_factory.mktemp("site"))
+def built(real_site) -> Build:
+    result, out = real_site  # one build of the real edition for the whole session (tests/conftest.py)
+    assert result.returncode == 0, result.stderr[-4000:]
+    return Build(out, result.stderr)
 
 
 @pytest.fixture(scope="session")

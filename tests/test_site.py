@@ -230,20 +230,13 @@ def test_every_internal_link_and_anchor_resolves(site: Site) -> None:
     assert broken_links(site) == []
 
 
-def test_service_and_referentiel_link_each_other(site: Site) -> None:
-    pairs = [(s["id"], r) for s in entities(FIXTURE, "socle") for r in s.get("referentiels", [])]
+@pytest.mark.parametrize("folder", ["socle", "principes"])  # the data folder is also the pages' folder
+def test_entities_and_their_referentiels_link_each_other(site: Site, folder: str) -> None:
+    pairs = [(e["id"], r) for e in entities(FIXTURE, folder) for r in e.get("referentiels", [])]
     assert pairs
-    for service, referentiel in pairs:
-        assert site.links_to(f"socle/{service}/", f"referentiels/{referentiel}/")
-        assert site.links_to(f"referentiels/{referentiel}/", f"socle/{service}/")
-
-
-def test_principle_and_referentiel_link_each_other(site: Site) -> None:
-    pairs = [(p["id"], r) for p in entities(FIXTURE, "principes") for r in p.get("referentiels", [])]
-    assert pairs
-    for principe, referentiel in pairs:
-        assert site.links_to(f"principes/{principe}/", f"referentiels/{referentiel}/")
-        assert site.links_to(f"referentiels/{referentiel}/", f"principes/{principe}/")
+    for entity_id, referentiel in pairs:
+        assert site.links_to(f"{folder}/{entity_id}/", f"referentiels/{referentiel}/")
+        assert site.links_to(f"referentiels/{referentiel}/", f"{folder}/{entity_id}/")
 
 
 def test_actor_pages_link_what_concerns_them_and_back(site: Site) -> None:

@@ -10,7 +10,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from test_site import PAGE_FOLDERS, PROJECT, Site, broken_links, build_site, entities, plain, read
+from test_site import PAGE_FOLDERS, PROJECT, Site, broken_links, entities, plain, read
 
 EDITIONS = PROJECT / "data" / "editions"
 EDITION = max((p for p in EDITIONS.iterdir() if p.name.isdigit()), key=lambda p: int(p.name))
@@ -20,9 +20,9 @@ KIND_URLS = {"referentiel": "referentiels/{}/", "service": "socle/{}/", "princip
 
 
 @pytest.fixture(scope="session")
-def real_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[subprocess.CompletedProcess, Site]:
-    out = tmp_path_factory.mktemp("site-real")
-    return build_site(out), Site(out)
+def real_build(real_site) -> tuple[subprocess.CompletedProcess, Site]:
+    result, out = real_site  # one build of the real edition for the whole session (tests/conftest.py)
+    return result, Site(out)
 
 
 @pytest.fixture(scope="session")
