@@ -2,9 +2,9 @@
 
 import re
 
-from cadre.figures import Box, Figure, Group, Link, clip, name_of
-from cadre.kb import KnowledgeBase
+from cadre.loading.knowledge import KnowledgeBase
 from cadre.model import Evolution, ObjectifArs, Service, VersionSocle
+from cadre.site.figures import Box, Figure, Group, Link, clip, name_of
 
 TITRE = "Calendrier des évolutions et des objectifs"
 ORDRE = 7

@@ -1,8 +1,8 @@
 """Cartographie fonctionnelle : les familles de services numériques en santé et le périmètre initial du cadre."""
 
-from cadre.figures import Box, Figure, Group, Link, entity_box
-from cadre.kb import KnowledgeBase
+from cadre.loading.knowledge import KnowledgeBase
 from cadre.model import Famille
+from cadre.site.figures import Box, Figure, Group, Link, entity_box
 
 TITRE = "Cartographie fonctionnelle des services numériques en santé"
 ORDRE = 1

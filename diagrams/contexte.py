@@ -1,9 +1,9 @@
 """Diagramme de contexte d'une fiche : l'entité, ce qui la cite (à gauche) et ce qu'elle cite (à droite)."""
 
-from cadre.figures import Box, Figure, Group, Link, clip, full_name_of, name_of
-from cadre.kb import KnowledgeBase
-from cadre.kinds import KINDS
-from cadre.validate import references
+from cadre.loading.knowledge import KnowledgeBase
+from cadre.loading.validate import references
+from cadre.model.kinds import KINDS
+from cadre.site.figures import Box, Figure, Group, Link, clip, full_name_of, name_of
 
 TITRE = "Diagrammes de contexte des fiches"
 ORDRE = 8

@@ -1,8 +1,8 @@
 """Dépendances : les services du socle et les référentiels sur lesquels ils s'appuient."""
 
-from cadre.figures import Box, Figure, Group, Link, entity_box, name_of
-from cadre.kb import KnowledgeBase
+from cadre.loading.knowledge import KnowledgeBase
 from cadre.model import Referentiel, Service, VersionSocle
+from cadre.site.figures import Box, Figure, Group, Link, entity_box, name_of
 
 TITRE = "Services du socle et référentiels mobilisés"
 ORDRE = 4

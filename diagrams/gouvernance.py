@@ -2,9 +2,9 @@
 
 import unicodedata
 
-from cadre.figures import Box, Figure, Group, Link, clip, name_of
-from cadre.kb import KnowledgeBase
+from cadre.loading.knowledge import KnowledgeBase
 from cadre.model import Acteur, Instance
+from cadre.site.figures import Box, Figure, Group, Link, clip, name_of
 
 TITRE = "La gouvernance du cadre commun"
 ORDRE = 5

@@ -1,8 +1,8 @@
 """Les référentiels rangés selon la taxonomie du document (documents de référence, gisements, services)."""
 
-from cadre.figures import Box, Figure, Group, Link, entity_box
-from cadre.kb import KnowledgeBase
+from cadre.loading.knowledge import KnowledgeBase
 from cadre.model import Categorie, Referentiel
+from cadre.site.figures import Box, Figure, Group, Link, entity_box
 
 TITRE = "Les référentiels par catégorie"
 ORDRE = 3

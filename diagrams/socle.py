@@ -1,8 +1,8 @@
 """Le socle commun minimum de services placé sur la cartographie fonctionnelle."""
 
-from cadre.figures import Box, Figure, Group, columns_layout, entity_box, sibling
-from cadre.kb import KnowledgeBase
+from cadre.loading.knowledge import KnowledgeBase
 from cadre.model import Rubrique, Service, VersionSocle
+from cadre.site.figures import Box, Figure, Group, columns_layout, entity_box, sibling
 
 TITRE = "Le socle commun sur la cartographie fonctionnelle"
 ORDRE = 2

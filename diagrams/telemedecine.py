@@ -1,8 +1,8 @@
 """Télémédecine : les étapes génériques d'un acte, leurs sous-étapes et les services que chacune mobilise."""
 
-from cadre.figures import Box, Figure, Group, Link, clip
-from cadre.kb import KnowledgeBase
+from cadre.loading.knowledge import KnowledgeBase
 from cadre.model import Etape, UsageService
+from cadre.site.figures import Box, Figure, Group, Link, clip
 
 TITRE = "Les étapes d'un acte de télémédecine et les services mobilisés"
 ORDRE = 6

@@ -11,10 +11,10 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from cadre.build import current_knowledge_base
-from cadre.kb import InvalidEdition, KnowledgeBase
+from cadre.loading.knowledge import InvalidEdition, KnowledgeBase
 from cadre.model import Edition
 from cadre.site import render as render_template
+from cadre.site.context import current_knowledge_base
 
 
 def define_env(env) -> None:

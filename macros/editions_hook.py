@@ -21,13 +21,21 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from cadre.build import current_knowledge_base, data_dir, edition_address, edition_for_build
-from cadre.diff import EditionDiff, EntityRef, FieldChange, KindDiff, change_phrase, diff_editions, format_value
-from cadre.editions import LIBELLES_STATUT, edition_status, knowledge_base, previous_year, years_up_to
-from cadre.feed import FeedContext, anchor, build_feed, feed_path, updated_for
-from cadre.history import EntityHistory, TypeEvenement, histories
-from cadre.kb import KnowledgeBase
-from cadre.kinds import KINDS
+from cadre.editions.catalogue import LIBELLES_STATUT, edition_status, knowledge_base, previous_year, years_up_to
+from cadre.editions.diff import (
+    EditionDiff,
+    EntityRef,
+    FieldChange,
+    KindDiff,
+    change_phrase,
+    diff_editions,
+    format_value,
+)
+from cadre.editions.history import EntityHistory, TypeEvenement, histories
+from cadre.exports.feeds import FeedContext, anchor, build_feed, feed_path, updated_for
+from cadre.loading.knowledge import KnowledgeBase
+from cadre.model.kinds import KINDS
+from cadre.site.context import current_knowledge_base, data_dir, edition_address, edition_for_build
 from cadre.site.links import relative
 
 PAGE = "nouveautes.md"

@@ -1,7 +1,7 @@
 """MkDocs hook: the edition's open data and PDF documents, and the links that lead to them.
 
-- on_files: every file of `cadre.export.api_files` (JSON, CSV, JSON Schema) and every PDF of
-  `cadre.pdf.pdf_documents` becomes a file of the site, so each edition's site carries its own data. PDFs come
+- on_files: every file of `cadre.exports.opendata.api_files` (JSON, CSV, JSON Schema) and every PDF of
+  `cadre.exports.pdf.pdf_documents` becomes a file of the site, so each edition's site carries its own data. PDFs come
   from a cache on disk (`.cache/pdf/`, or `CADRE_PDF_CACHE`) keyed by the printed HTML: a rebuild with
   unchanged data renders none, and the log line « PDF : N rendu(s), M depuis le cache » says so. Under
   `mkdocs serve`, a changed PDF keeps its previous version (the whole edition takes half a minute).
@@ -11,7 +11,7 @@
   replaced by parts taken from the edition itself.
 - on_page_content: external links get a `data-lien-externe` attribute, for the print stylesheet.
 
-A thin adapter: the documents, paths and Markdown parts come from `cadre.export` and `cadre.pdf`.
+A thin adapter: the documents, paths and Markdown parts come from `cadre.exports.opendata` and `cadre.exports.pdf`.
 """
 
 from __future__ import annotations
@@ -27,10 +27,16 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from cadre.build import current_knowledge_base, edition_address
-from cadre.export import api_files, data_file_reference, entity_json_path, excerpt_markdown, files_table_markdown
-from cadre.kb import KnowledgeBase
-from cadre.pdf import TEMPLATES, cached_pdfs, fact_sheet_path, pdf_documents, pdf_list_markdown
+from cadre.exports.opendata import (
+    api_files,
+    data_file_reference,
+    entity_json_path,
+    excerpt_markdown,
+    files_table_markdown,
+)
+from cadre.exports.pdf import TEMPLATES, cached_pdfs, fact_sheet_path, pdf_documents, pdf_list_markdown
+from cadre.loading.knowledge import KnowledgeBase
+from cadre.site.context import current_knowledge_base, edition_address
 
 log = logging.getLogger("mkdocs.hooks.exports")
 

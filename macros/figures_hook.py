@@ -1,4 +1,4 @@
-"""MkDocs hook: the architecture diagrams drawn from the data (`diagrams/`, rendered by `cadre.figures`).
+"""MkDocs hook: the architecture diagrams drawn from the data (`diagrams/`, rendered by `cadre.site.figures`).
 
 - pages `architecture/index.md` and `architecture/<name>.md` (one per diagram), each with its SVG and the
   text alternative generated from the same figure;
@@ -23,10 +23,10 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from cadre.build import current_knowledge_base
-from cadre.figures import Definition, Figure, FigureCache, describe, load_definitions, log, svg_size
-from cadre.kb import InvalidEdition, KnowledgeBase
-from cadre.kinds import KINDS
+from cadre.loading.knowledge import InvalidEdition, KnowledgeBase
+from cadre.model.kinds import KINDS
+from cadre.site.context import current_knowledge_base
+from cadre.site.figures import Definition, Figure, FigureCache, describe, load_definitions, log, svg_size
 from cadre.site.links import relative
 from cadre.site.text import inline
 

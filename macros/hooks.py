@@ -1,6 +1,6 @@
 """MkDocs hook: the pages generated from the data, live reload on data edits, glossary tooltips.
 
-A thin adapter: the knowledge base comes from `cadre.build` (loaded and validated once per data state) and
+A thin adapter: the knowledge base comes from `cadre.site.context` (loaded and validated once per data state) and
 the page content from `cadre.site` (plain Python + Jinja2 templates).
 """
 
@@ -15,10 +15,10 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from cadre.build import current_knowledge_base, data_dir
-from cadre.kb import InvalidEdition, KnowledgeBase
+from cadre.loading.knowledge import InvalidEdition, KnowledgeBase
 from cadre.site import Abbreviations, abbreviations, entity_pages
-from cadre.site.render import TEMPLATES, reset
+from cadre.site.context import current_knowledge_base, data_dir
+from cadre.site.templating import TEMPLATES, reset
 
 _abbreviations: Abbreviations | None = None  # the glossary's acronyms for the current build
 

@@ -13,9 +13,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from cadre.build import current_knowledge_base
-from cadre.figures import Figure, FigureCache, load_definitions
-from cadre.kb import KnowledgeBase
+from cadre.loading.knowledge import KnowledgeBase
+from cadre.site.context import current_knowledge_base
+from cadre.site.figures import Figure, FigureCache, load_definitions
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import yaml
 
-from cadre.validate import validate_edition
-from cadre.yamlio import read_yaml
+from cadre.loading.validate import validate_edition
+from cadre.loading.yamlio import read_yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 

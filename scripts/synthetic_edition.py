@@ -53,7 +53,7 @@ class Writer:
 
 def real_counts() -> dict[str, int]:
     try:
-        from cadre.build import current_knowledge_base
+        from cadre.site.context import current_knowledge_base
 
         return current_knowledge_base(ROOT).counts()
     except Exception:  # incomplete or invalid data: fall back to the recorded counts

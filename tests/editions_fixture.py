@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from cadre.kb import load_knowledge_base
+from cadre.loading.knowledge import load_knowledge_base
 
 ROOT = Path(__file__).resolve().parents[1]
 REAL_DATA = ROOT / "data"

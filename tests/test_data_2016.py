@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from cadre.kb import KnowledgeBase, load_knowledge_base
+from cadre.loading.knowledge import KnowledgeBase, load_knowledge_base
 
 ROOT = Path(__file__).resolve().parents[1]
 

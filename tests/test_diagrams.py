@@ -277,8 +277,8 @@ def data_copy(tmp_path: Path) -> Path:
 
 
 def render_all(data: Path, cache_dir: Path):
-    from cadre.figures import FigureCache, load_definitions
-    from cadre.kb import load_knowledge_base
+    from cadre.loading.knowledge import load_knowledge_base
+    from cadre.site.figures import FigureCache, load_definitions
 
     kb = load_knowledge_base(data, EDITION.name)
     cache = FigureCache(cache_dir)

@@ -22,8 +22,8 @@ from editions_fixture import (  # tests/ is on sys.path
     write_yaml_file,
 )
 
-from cadre.editions import ScaffoldRefused, edition_status, edition_years, scaffold_edition
-from cadre.kb import load_knowledge_base
+from cadre.editions.catalogue import ScaffoldRefused, edition_status, edition_years, scaffold_edition
+from cadre.loading.knowledge import load_knowledge_base
 
 
 @pytest.fixture(scope="module")
@@ -187,7 +187,7 @@ def test_new_edition_from_the_real_data_validates(tmp_path):
 
 
 def test_only_the_newest_published_edition_becomes_latest(tmp_path):
-    from cadre.publish import plan
+    from cadre.publishing.publish import plan
 
     data = _small_pair(tmp_path)
     shutil.copytree(data / "editions" / "2017", data / "editions" / "2018")

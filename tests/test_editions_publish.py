@@ -22,7 +22,7 @@ import pytest
 import yaml
 from publication import Session, git, isolated_env, show
 
-from cadre.kinds import KINDS
+from cadre.model.kinds import KINDS
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 

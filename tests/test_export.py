@@ -10,9 +10,9 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from cadre.export import api_files, api_schemas
-from cadre.kb import KnowledgeBase, load_knowledge_base
-from cadre.kinds import KINDS
+from cadre.exports.opendata import api_files, api_schemas
+from cadre.loading.knowledge import KnowledgeBase, load_knowledge_base
+from cadre.model.kinds import KINDS
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE = ROOT / "tests" / "fixtures" / "validation" / "good"

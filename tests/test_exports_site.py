@@ -28,9 +28,9 @@ import jsonschema
 import pypdf
 import pytest
 
-from cadre.export import data_file_reference
-from cadre.kb import load_knowledge_base
-from cadre.pdf import cached_pdfs
+from cadre.exports.opendata import data_file_reference
+from cadre.exports.pdf import cached_pdfs
+from cadre.loading.knowledge import load_knowledge_base
 
 ROOT = Path(__file__).resolve().parents[1]
 PDF_LOG = re.compile(r"PDF : (\d+) rendu\(s\), (\d+) depuis le cache")

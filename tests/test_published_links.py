@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from cadre.linkcheck import check_site
+from cadre.publishing.linkcheck import check_site
 
 
 def test_every_internal_link_and_anchor_of_every_edition_resolves(published_tree: Path) -> None:

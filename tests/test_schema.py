@@ -8,7 +8,7 @@ from pathlib import Path
 import jsonschema
 
 from cadre.cli import main
-from cadre.schema import all_schemas, header_for, stale_schemas
+from cadre.loading.schema import all_schemas, header_for, stale_schemas
 
 ROOT = Path(__file__).resolve().parents[1]
 

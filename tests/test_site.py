@@ -23,7 +23,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 import yaml
 
-from cadre.linkcheck import check_site
+from cadre.publishing.linkcheck import check_site
 
 PROJECT = Path(__file__).resolve().parents[1]
 FIXTURE_DATA = PROJECT / "tests" / "fixtures" / "site" / "data"

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from cadre.kb import load_knowledge_base
+from cadre.loading.knowledge import load_knowledge_base
 from cadre.site import abbreviations, entity_pages, relative, source_of
 from cadre.site.text import inline, markdown
 

@@ -1,5 +1,5 @@
 """Cadre commun des projets de e-santé: the domain (model, loading, validation, enrichment), free of MkDocs."""
 
-from .kb import InvalidEdition, KnowledgeBase, load_knowledge_base
+from cadre.loading.knowledge import InvalidEdition, KnowledgeBase, load_knowledge_base
 
 __all__ = ["InvalidEdition", "KnowledgeBase", "load_knowledge_base"]

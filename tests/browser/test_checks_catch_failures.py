@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from cadre.linkcheck import check_site
+from cadre.publishing.linkcheck import check_site
 
 from .checks import RequestLog, axe_violations
 

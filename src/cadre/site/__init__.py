@@ -3,10 +3,10 @@
 Plain Python with no MkDocs import: MkDocs hooks and macros (in `macros/`) are thin adapters over this package.
 """
 
-from .abbreviations import Abbreviations, abbreviations
-from .links import relative, source_of
-from .pages import ENTITY_PAGE_KINDS, GeneratedPage, entity_pages
-from .render import render
+from cadre.site.abbreviations import Abbreviations, abbreviations
+from cadre.site.links import relative, source_of
+from cadre.site.pages import ENTITY_PAGE_KINDS, GeneratedPage, entity_pages
+from cadre.site.templating import render
 
 __all__ = ["ENTITY_PAGE_KINDS", "Abbreviations", "GeneratedPage", "abbreviations", "entity_pages", "relative", "render",
            "source_of"]

@@ -11,9 +11,9 @@ import html
 import re
 from dataclasses import dataclass
 
-from ..kb import KnowledgeBase
-from ..model import EntreeGlossaire
-from . import text
+from cadre.loading.knowledge import KnowledgeBase
+from cadre.model import EntreeGlossaire
+from cadre.site import text
 
 _WORD = re.compile(r"\w+")
 _SIMPLE = re.compile(r"^\w+$")

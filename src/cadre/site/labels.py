@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..model import StatutDisponibilite, StatutProgramme, TypeNote
+from cadre.model import StatutDisponibilite, StatutProgramme, TypeNote
 
 # one wording for the site, the PDF documents and the exports: the enumerations' own labels
 DISPONIBILITE = {statut.value: statut.libelle for statut in StatutDisponibilite}

@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from ..kb import KnowledgeBase
-from . import text
-from .links import source_of
-from .render import entity_title, render
+from cadre.loading.knowledge import KnowledgeBase
+from cadre.site import text
+from cadre.site.links import source_of
+from cadre.site.templating import entity_title, render
 
 # kinds whose permalink is a page of its own (the others are anchors on shared pages)
 ENTITY_PAGE_KINDS = ("chapitre", "referentiel", "service", "principe", "acteur")

@@ -1,0 +1,48 @@
+"""`cadre validate [--edition YEAR]`: every error of every file in one run, then exit 1; counts on success."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from cadre.editions.catalogue import edition_years
+from cadre.loading.loader import edition_folder
+from cadre.loading.validate import validate_edition
+from cadre.model.kinds import KINDS
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser("validate", help="valider les données d'une ou de toutes les éditions",
+                            description="Vérifie types, champs obligatoires, énumérations, identifiants "
+                            "uniques, références et dates ; signale toutes les erreurs en une fois.",
+                            add_help=False)
+    parser.add_argument("-h", "--help", action="help", help="afficher cette aide et quitter")
+    parser.add_argument("--edition", help="année de l'édition (défaut : toutes)")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    data = Path(args.data)
+    years = [args.edition] if args.edition else edition_years(data)
+    if not years:
+        print(f"cadre : aucune édition trouvée dans {data / 'editions'}", file=sys.stderr)
+        return 1
+    failed = False
+    for year in years:
+        root = edition_folder(data, year)
+        if not root.is_dir():
+            print(f"cadre : édition {year} introuvable ({root})", file=sys.stderr)
+            failed = True
+            continue
+        loaded = validate_edition(root)
+        if loaded.errors:
+            failed = True
+            for error in loaded.errors:
+                print(error, file=sys.stderr)
+            print(f"Édition {year} : {len(loaded.errors)} erreur(s).", file=sys.stderr)
+            continue
+        print(f"Édition {year} valide :")
+        for kind in KINDS.values():
+            print(f"  {len(loaded.entities[kind.name]):>4}  {kind.pluriel}")
+    return 1 if failed else 0

@@ -1,0 +1,155 @@
+"""Atom 1.0 feeds (RFC 4287) of what an edition changed: one for the whole edition, one per entity kind.
+
+Choices:
+- ids are `urn:uuid:` names derived (UUID v5) from the edition year, the kind, the entity and the event: stable
+  across rebuilds and independent of where the site is hosted (a `tag:` URI would need a domain we do not own).
+- links: RFC 4287 §4.2.7.1 makes `href` an IRI reference, so a relative reference is valid and resolves against
+  the feed's own address. With `site_url` set in mkdocs.yml, links are absolute (what most readers prefer);
+  without it they are relative to the feed (`../referentiels/ci-sis/`), which works wherever the site is served.
+- `updated` is the edition's publication date (midnight UTC); a draft without a date uses the day of the build.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import uuid
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+
+from cadre.editions.diff import EditionDiff, EntityChange, EntityRef, FieldChange, change_phrase, format_value
+from cadre.model.kinds import KINDS
+
+ATOM = "http://www.w3.org/2005/Atom"
+_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://cadre-esante/flux")
+FEED_FOLDER = "flux"
+
+
+@dataclass(frozen=True)
+class FeedContext:
+    annee: str
+    titre_site: str
+    statut: str  # French label of the edition's status
+    updated: dt.datetime
+    base: str  # prefix of entity permalinks, ends with "/": absolute site URL of the edition, or "../"
+
+
+def feed_path(kind: str | None) -> str:
+    """Where a feed lives in the site of an edition: flux/edition.xml, flux/<kind>.xml."""
+    return f"{FEED_FOLDER}/{kind or 'edition'}.xml"
+
+
+def stable_id(*parts: str) -> str:
+    return f"urn:uuid:{uuid.uuid5(_NAMESPACE, ':'.join(parts))}"
+
+
+def updated_for(date_publication: dt.date | None, today: dt.date | None = None) -> dt.datetime:
+    day = date_publication or today or dt.datetime.now(dt.UTC).date()
+    return dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
+
+
+def build_feed(ctx: FeedContext, diff: EditionDiff | None, kind: str | None = None) -> str:
+    """The Atom document; `kind` None gives the feed of the whole edition. `diff` None: the first edition."""
+    ET.register_namespace("", ATOM)
+    feed = ET.Element(f"{{{ATOM}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": "fr"})
+    scope = f" — {KINDS[kind].pluriel}" if kind else ""
+    _text(feed, "id", stable_id("flux", ctx.annee, kind or "edition"))
+    _text(feed, "title", f"{ctx.titre_site} : nouveautés de l'édition {ctx.annee}{scope}")
+    _text(feed, "subtitle", _subtitle(ctx, diff))
+    _text(feed, "updated", _stamp(ctx.updated))
+    author = ET.SubElement(feed, f"{{{ATOM}}}author")
+    _text(author, "name", ctx.titre_site)
+    _link(feed, ctx.base + feed_path(kind), "self", "application/atom+xml")
+    _link(feed, ctx.base + "nouveautes/", "alternate", "text/html")
+    for entry in _entries(ctx, diff, kind):
+        feed.append(entry)
+    ET.indent(feed)
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"
+
+
+def _subtitle(ctx: FeedContext, diff: EditionDiff | None) -> str:
+    if diff is None:
+        return f"Édition {ctx.annee} ({ctx.statut}) : première édition de la base, rien à comparer."
+    return f"Édition {ctx.annee} ({ctx.statut}) comparée à l'édition {diff.ancienne}."
+
+
+def _entries(ctx: FeedContext, diff: EditionDiff | None, kind: str | None) -> list[ET.Element]:
+    entries = []
+    if kind is None:
+        entries.append(_edition_entry(ctx, diff))
+    for kind_diff in diff.types if diff else []:
+        if kind and kind_diff.kind != kind:
+            continue
+        for ref in kind_diff.ajouts:
+            entries.append(_entry(ctx, ref, "ajout", ctx.base + ref.url, []))
+        for change in kind_diff.modifications:
+            entries.append(_change_entry(ctx, change))
+        for ref in kind_diff.retraits:  # no page left for it in this edition: point at the Nouveautés entry
+            entries.append(_entry(ctx, ref, "retrait", ctx.base + "nouveautes/#" + anchor(ref), []))
+    return entries
+
+
+def anchor(ref: EntityRef) -> str:
+    """The anchor of an entity on the Nouveautés page (shared by the page and the feeds)."""
+    return f"{ref.kind}-{ref.id}"
+
+
+def _edition_entry(ctx: FeedContext, diff: EditionDiff | None) -> ET.Element:
+    entry = ET.Element(f"{{{ATOM}}}entry")
+    _text(entry, "id", stable_id("edition", ctx.annee))
+    _text(entry, "title", f"Édition {ctx.annee} ({ctx.statut})")
+    _text(entry, "updated", _stamp(ctx.updated))
+    _link(entry, ctx.base + "nouveautes/", "alternate", "text/html")
+    if diff is None:
+        summary = "Première édition de la base de connaissances : pas d'édition antérieure à comparer."
+    else:
+        totals = diff.totals()
+        summary = (f"Par rapport à l'édition {diff.ancienne} : {totals['ajouts']} ajout(s), "
+                   f"{totals['retraits']} retrait(s), {totals['modifications']} entité(s) modifiée(s).")
+    _text(entry, "summary", summary)
+    return entry
+
+
+def _change_entry(ctx: FeedContext, change: EntityChange) -> ET.Element:
+    ref = change.entite
+    return _entry(ctx, ref, "modification", ctx.base + ref.url, change.changements)
+
+
+_EVENTS = {"ajout": "Ajout", "modification": "Modification", "retrait": "Retrait"}
+
+
+def _entry(ctx: FeedContext, ref: EntityRef, event: str, href: str, changes: list[FieldChange]) -> ET.Element:
+    kind = KINDS[ref.kind]
+    entry = ET.Element(f"{{{ATOM}}}entry")
+    _text(entry, "id", stable_id(event, ctx.annee, ref.kind, ref.id))
+    _text(entry, "title", f"{_EVENTS[event]} — {kind.singulier} : {ref.libelle}")
+    _text(entry, "updated", _stamp(ctx.updated))
+    _link(entry, href, "alternate", "text/html")
+    ET.SubElement(entry, f"{{{ATOM}}}category", {"term": ref.kind, "label": kind.pluriel})
+    body = f"<p>Édition {html.escape(ctx.annee)} — {_EVENTS[event].lower()} : {html.escape(kind.singulier)} " \
+           f"« {html.escape(ref.id)} ».</p>"
+    if changes:
+        body += "<ul>" + "".join(f"<li>{change_html(c)}</li>" for c in changes) + "</ul>"
+    content = ET.SubElement(entry, f"{{{ATOM}}}content", {"type": "html"})
+    content.text = body
+    return entry
+
+
+def change_html(change: FieldChange) -> str:
+    """One field change as HTML (escaped): `chemin` : « avant » → « après »."""
+    return change_phrase(change, f"<code>{html.escape(change.chemin)}</code>",
+                         lambda value: html.escape(format_value(value)))
+
+
+def _text(parent: ET.Element, tag: str, value: str) -> ET.Element:
+    element = ET.SubElement(parent, f"{{{ATOM}}}{tag}")
+    element.text = value
+    return element
+
+
+def _link(parent: ET.Element, href: str, rel: str, media: str) -> None:
+    ET.SubElement(parent, f"{{{ATOM}}}link", {"rel": rel, "type": media, "href": href})
+
+
+def _stamp(moment: dt.datetime) -> str:
+    return moment.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")

@@ -1,0 +1,129 @@
+"""The knowledge base: a validated edition enriched with derived values (backlinks, audiences, permalinks).
+
+Renderers (site, diagrams, exports) receive this object and never read YAML themselves.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from cadre.loading.errors import DataError
+from cadre.loading.loader import LoadedEdition, edition_folder
+from cadre.loading.validate import references, validate_edition
+from cadre.model import Acteur, Edition, Entity, Principe, Referentiel, Service
+from cadre.model.kinds import KINDS
+
+
+class InvalidEdition(Exception):
+    """Raised by `load_knowledge_base` when the data does not validate; carries every error."""
+
+    def __init__(self, root: Path, errors: list[DataError]) -> None:
+        self.root = root
+        self.errors = errors
+        lines = "\n".join(str(e) for e in errors)
+        super().__init__(f"{len(errors)} erreur(s) dans {root} :\n{lines}")
+
+
+@dataclass(frozen=True)
+class Backlink:
+    """`kind:id` refers to the entity through `field` (a dotted path such as « devoirs[0].services »)."""
+
+    kind: str
+    id: str
+    field: str
+
+
+@dataclass
+class KnowledgeBase:
+    root: Path
+    edition: Edition
+    entities: dict[str, dict[str, Entity]]
+    source_files: dict[tuple[str, str], Path]
+    source_lines: dict[tuple[str, str], int]
+    backlinks: dict[tuple[str, str], list[Backlink]] = field(default_factory=lambda: defaultdict(list))
+
+    # --- access ---------------------------------------------------------------------------------------------
+
+    def all(self, kind: str) -> list[Entity]:
+        """Entities of a kind in the document's order (ordre / numero when given, else file order)."""
+        items = list(self.entities[kind].values())
+        return sorted(items, key=lambda e: getattr(e, "ordre", None) or getattr(e, "numero", None) or 0)
+
+    def get(self, kind: str, entity_id: str) -> Entity:
+        return self.entities[kind][entity_id]
+
+    def url(self, kind: str, entity_id: str) -> str:
+        """The stable permalink of an entity, relative to the site root, derived from its id only."""
+        return KINDS[kind].url(entity_id)
+
+    def referrers(self, kind: str, entity_id: str, of_kind: str | None = None) -> list[Entity]:
+        """Entities that refer to this one (optionally only those of one kind), without duplicates."""
+        seen: dict[tuple[str, str], Entity] = {}
+        for link in self.backlinks.get((kind, entity_id), []):
+            if of_kind is None or link.kind == of_kind:
+                seen.setdefault((link.kind, link.id), self.entities[link.kind][link.id])
+        return list(seen.values())
+
+    # --- audiences ------------------------------------------------------------------------------------------
+
+    def referentiels_for(self, acteur_id: str) -> list[Referentiel]:
+        """Référentiels whose destinataires name the actor, or that its duties cite."""
+        acteur = self.entities["acteur"][acteur_id]
+        assert isinstance(acteur, Acteur)
+        cited = {r for d in acteur.devoirs for r in d.referentiels}
+        return [r for r in self.all("referentiel")
+                if isinstance(r, Referentiel) and (acteur_id in r.destinataires.acteurs or r.id in cited)]
+
+    def services_for(self, acteur_id: str) -> list[Service]:
+        acteur = self.entities["acteur"][acteur_id]
+        assert isinstance(acteur, Acteur)
+        cited = {s for d in acteur.devoirs for s in d.services}
+        return [s for s in self.all("service") if isinstance(s, Service) and s.id in cited]
+
+    def principes_for(self, acteur_id: str) -> list[Principe]:
+        acteur = self.entities["acteur"][acteur_id]
+        assert isinstance(acteur, Acteur)
+        cited = {p for d in acteur.devoirs for p in d.principes}
+        return [p for p in self.all("principe")
+                if isinstance(p, Principe) and (p.id in cited or acteur_id in p.acteurs)]
+
+    # --- editorial notes ------------------------------------------------------------------------------------
+
+    def editorial_notes(self) -> list[tuple[str, str, Entity]]:
+        """(kind, id, entity) for every entity carrying at least one editorial note, in kind order."""
+        return [(kind, e.id, e) for kind in KINDS for e in self.all(kind) if e.notes_editoriales]
+
+    def counts(self) -> dict[str, int]:
+        return {kind: len(self.entities[kind]) for kind in KINDS}
+
+
+def build_knowledge_base(loaded: LoadedEdition) -> KnowledgeBase:
+    if loaded.errors or loaded.edition is None:
+        raise InvalidEdition(loaded.root, loaded.errors)
+    kb = KnowledgeBase(
+        root=loaded.root,
+        edition=loaded.edition,
+        entities=loaded.entities,
+        source_files={key: src.doc.path for key, src in loaded.sources.items()},
+        source_lines={key: src.location().line for key, src in loaded.sources.items()},
+    )
+    for kind, entities in kb.entities.items():
+        for entity_id, entity in entities.items():
+            for at, target_kind, target_id in references(entity):
+                kb.backlinks[(target_kind, target_id)].append(Backlink(kind, entity_id, _field(at)))
+    for entry in kb.entities["glossaire"].values():
+        renvoi = getattr(entry, "renvoi", None)
+        if renvoi is not None:
+            kb.backlinks[(renvoi.type, renvoi.id)].append(Backlink("glossaire", entry.id, "renvoi"))
+    return kb
+
+
+def _field(at: tuple) -> str:
+    return ".".join(str(p) for p in at if not isinstance(p, int))
+
+
+def load_knowledge_base(data_dir: Path, year: int | str) -> KnowledgeBase:
+    """Validate then enrich one edition; raises `InvalidEdition` with every error when the data is wrong."""
+    return build_knowledge_base(validate_edition(edition_folder(data_dir, year)))

@@ -1,0 +1,144 @@
+"""Programmes, glossary, governance, principles, actors and use cases."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import Field
+
+from cadre.model.base import Entity, Lien, Ref, Slug, Strict, Texte
+
+# --- programmes, glossary ------------------------------------------------------------------------------------
+
+
+class StatutProgramme(StrEnum):
+    EXISTANT = "E"
+    PROJET = "P"
+
+    @property
+    def libelle(self) -> str:
+        # footnote 19 of the document: « E : Dispositif existant / P : Dispositif en projet »
+        return "Dispositif existant" if self is StatutProgramme.EXISTANT else "Dispositif en projet"
+
+
+class Programme(Entity):
+    numero: int
+    famille: Annotated[Slug | None, Ref("famille")] = Field(
+        default=None, description="Vide pour « Toutes familles de services »"
+    )
+    sous_categorie: Texte | None = None
+    nom: Texte
+    statut: StatutProgramme
+    description: Texte | None = None
+    liens: list[Lien] = []
+
+
+class Origine(StrEnum):
+    ANNEXE_5 = "annexe-5"
+    TEXTE = "texte"  # an acronym the text defines but annex 5 lacks
+
+
+class Renvoi(Strict):
+    type: Texte
+    id: Slug
+
+
+class EntreeGlossaire(Entity):
+    sigle: Texte
+    definition: Texte
+    origine: Origine
+    ordre: int | None = Field(default=None, description="Rang dans l'annexe 5")
+    renvoi: Renvoi | None = Field(default=None, description="L'entité que le sigle désigne, s'il y en a une")
+
+
+# --- governance, principles, actors, use cases --------------------------------------------------------------
+
+
+class SourceGouvernance(StrEnum):
+    INSTRUCTION = "instruction"
+    ANNEXE = "annexe"
+    RESUME = "resume"
+    LETTRE_DE_MISSION = "lettre-de-mission"
+    LISTE = "liste-des-personnes"
+
+
+class DescriptionInstance(Strict):
+    """What one part of the document says of a body: the instruction and §1.2.4 differ, both are kept."""
+
+    source: SourceGouvernance
+    missions: list[Texte] = []
+    pilotage: Texte | None = None
+    animation: Texte | None = None
+    composition: Texte | None = None
+    frequence: Texte | None = None
+
+
+class Instance(Entity):
+    nom: Texte
+    ordre: int
+    descriptions: list[DescriptionInstance]
+    participation_ars: Texte | None = None
+
+
+class Effectif(Strict):
+    organisation: Texte
+    nombre: int = Field(ge=0)
+
+
+class InstanceElaboration(Entity):
+    """The bodies that produced the framework in 2014 (composition by organisation, no names)."""
+
+    nom: Texte
+    ordre: int
+    descriptions: list[DescriptionInstance] = []
+    composition_par_organisation: list[Effectif] = []
+    reunions: list[Texte] = []
+
+
+class Regle(Entity):
+    titre: Texte
+    texte: Texte
+    ordre: int
+
+
+class TypeQuestion(StrEnum):
+    QUESTION = "question"
+    EXIGENCE = "exigence"
+
+
+class Question(Strict):
+    texte: Texte
+    type: TypeQuestion = TypeQuestion.QUESTION
+
+
+class Principe(Entity):
+    numero: int = Field(ge=1)
+    titre: Texte
+    enonce: Texte
+    questions: list[Question] = Field(description="Points de contrôle pour une revue GO / NO GO")
+    referentiels: Annotated[list[Slug], Ref("referentiel")] = []
+    acteurs: Annotated[list[Slug], Ref("acteur")] = []
+
+
+class Devoir(Strict):
+    texte: Texte
+    source: Texte
+    modalites: list[Texte] = []
+    referentiels: Annotated[list[Slug], Ref("referentiel")] = []
+    services: Annotated[list[Slug], Ref("service")] = []
+    principes: Annotated[list[Slug], Ref("principe")] = []
+
+
+class Acteur(Entity):
+    nom: Texte
+    sigle: Texte | None = None
+    ordre: int
+    description: Texte
+    devoirs: list[Devoir] = []
+
+
+class CasUsage(Entity):
+    numero: int
+    titre: Texte
+    rubriques: list[Texte] = Field(description="Les rubriques annoncées (leurs figures manquent au document)")

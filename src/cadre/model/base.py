@@ -1,0 +1,61 @@
+"""Base types of the model: strict frozen models, ids, texts, references, editorial notes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+
+@dataclass(frozen=True)
+class Ref:
+    """Marks a field whose value is the id of an entity of `kind` (or several kinds)."""
+
+    kind: str
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=False)
+
+
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", min_length=1, max_length=80)]
+Texte = Annotated[str, StringConstraints(min_length=1)]
+"""Markdown text: emphasis, lists and links are allowed; raw HTML is escaped when rendered."""
+Url = Annotated[str, StringConstraints(pattern=r"^https?://\S+$")]
+
+
+class TypeNote(StrEnum):
+    INCOHERENCE = "incoherence"  # the document says two different things
+    COQUILLE = "coquille"  # typo kept as written
+    PERIME = "perime"  # already dated when published
+    URL = "url"  # faulty or suspicious address kept as written
+    FIGURE = "figure-absente"  # figure lost in the text version
+    LACUNE = "lacune"  # announced content missing from the document
+    TRANSCRIPTION = "transcription"  # a choice made while transcribing
+
+    @property
+    def libelle(self) -> str:
+        return {"incoherence": "Incohérence du document", "coquille": "Coquille conservée",
+                "perime": "Mention déjà datée à la publication", "url": "Adresse fautive ou douteuse",
+                "figure-absente": "Figure absente", "lacune": "Contenu annoncé absent",
+                "transcription": "Choix de transcription"}[self.value]
+
+
+class NoteEditoriale(Strict):
+    """What the source says that is inconsistent, garbled or dated: shown to readers, never silently fixed."""
+
+    type: TypeNote
+    texte: Texte
+
+
+class Lien(Strict):
+    titre: Texte
+    url: Url
+
+
+class Entity(Strict):
+    id: Slug
+    section: str | None = Field(default=None, description="Où le document en parle (ex. « §2.1.1.1.1 »)")
+    notes_editoriales: list[NoteEditoriale] = []
