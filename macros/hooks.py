@@ -1,63 +1,75 @@
-"""MkDocs hook: the pages generated from the data, live reload on data edits, glossary tooltips.
+"""MkDocs adapter: the site of one edition (`cadre.site.build_site`) handed to MkDocs, and nothing else.
 
-A thin adapter: the knowledge base comes from `cadre.site.context` (loaded and validated once per data state) and
-the page content from `cadre.site` (plain Python + Jinja2 templates).
+- on_config (the edge): the build context, from what `cadre` put in `extra.cadre` or, for a bare `mkdocs build`
+  or `mkdocs serve`, from CADRE_DATA / CADRE_EDITION / CADRE_CACHE (read once, here); the site is built; the
+  edition's status
+  goes to the theme (banners) and the macros of the hand-written pages to mkdocs-macros.
+- on_files: every generated file joins the hand-written ones (a hand-written file may not hide one).
+- on_serve: data, templates and diagram definitions are watched.
 """
 
 from __future__ import annotations
 
-import gc
+import logging
+import os
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
-from mkdocs.structure.pages import Page
 
-from cadre.loading.knowledge import InvalidEdition, KnowledgeBase
-from cadre.site import Abbreviations, abbreviations, entity_pages
-from cadre.site.context import current_knowledge_base, data_dir
-from cadre.site.templating import TEMPLATES, reset
+from cadre.cache import ContentCache
+from cadre.loading.knowledge import InvalidEdition
+from cadre.site import NoEdition, SiteSettings, SiteSource, build_site, make_context
+from cadre.site.templating import TEMPLATES
 
-_abbreviations: Abbreviations | None = None  # the glossary's acronyms for the current build
-
-
-def _project(config: MkDocsConfig) -> Path:
-    return Path(config.config_file_path).parent
+log = logging.getLogger("mkdocs.hooks.cadre")
+_site: dict[str, SiteSource] = {}
+_serving = False
 
 
-def knowledge_base(config: MkDocsConfig) -> KnowledgeBase:
+def on_startup(command: str, dirty: bool) -> None:
+    global _serving
+    _serving = command == "serve"
+
+
+@event_priority(100)  # before mkdocs-macros reads its configuration
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    project = Path(config.config_file_path).parent
+    asked = config.extra.get("cadre") or {}  # set by `cadre` (publish, plain folder); else the environment
+    data = Path(asked.get("donnees") or os.environ.get("CADRE_DATA") or project / "data")
+    year = asked.get("annee") or os.environ.get("CADRE_EDITION")
+    cache = ContentCache(Path(asked.get("cache") or os.environ.get("CADRE_CACHE") or project / ".cache"))
+    address = asked.get("adresse", config.site_url) or ""  # the site's root address (a version adds its year)
+    settings = SiteSettings(config.site_name, address, config.extra.get("depot_donnees") or "", project)
     try:
-        return current_knowledge_base(_project(config))
-    except InvalidEdition as error:  # one readable failure listing every data error
+        ctx = make_context(data, int(year) if year else None, settings, cache, _serving)
+    except (InvalidEdition, NoEdition, ValueError) as error:  # one readable failure listing every data error
         raise PluginError(str(error)) from None
+    site = _site["current"] = build_site(ctx)
+    for line in site.log:
+        log.info(line)
+    config.extra["cadre_edition"] = site.banner
+    plugin = config.plugins.get("macros")
+    if plugin is not None:
+        plugin.register_macros({name: _on_page(plugin, function) for name, function in site.macros.items()})
+    return config
 
 
-def on_config(config: MkDocsConfig) -> None:
-    reset()  # each build (and each rebuild under `mkdocs serve`) reads the templates afresh
-    gc.unfreeze()  # what the previous build froze (under `mkdocs serve`) can be collected again
+def _on_page(plugin, function):  # noqa: ANN001, ANN202 - the macro as mkdocs-macros calls it, on its page
+    return lambda *args: function(plugin.page.file.src_uri, *args)
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    global _abbreviations
-    kb = knowledge_base(config)
-    for page in entity_pages(kb):
-        if files.get_file_from_path(page.path) is not None:
-            raise PluginError(f"docs/{page.path} masquerait une page générée depuis les données : supprimez-le")
-        files.append(File.generated(config, page.path, content=page.content))
-    _abbreviations = abbreviations(kb)
-    # the knowledge base and the pages stay alive all build long: exempt them from the garbage collector, whose
-    # full passes would otherwise walk them again and again while MkDocs renders thousands of pages
-    gc.freeze()
+    for path, content in _site["current"].files.items():
+        if files.get_file_from_path(path) is not None:
+            raise PluginError(f"docs/{path} masquerait un fichier produit depuis les données : supprimez-le")
+        files.append(File.generated(config, path, content=content))
     return files
 
 
-@event_priority(-50)  # after the macros plugin: definitions from the data must not be read as Jinja
-def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    return _abbreviations.apply(markdown) if _abbreviations else markdown
-
-
-def on_serve(server, config: MkDocsConfig, builder) -> None:
-    server.watch(str(data_dir(_project(config))))
-    server.watch(str(TEMPLATES))
+def on_serve(server, config: MkDocsConfig, builder) -> None:  # noqa: ANN001
+    project = Path(config.config_file_path).parent
+    for watched in (Path(os.environ.get("CADRE_DATA") or project / "data"), TEMPLATES, project / "diagrams"):
+        server.watch(str(watched))

@@ -58,9 +58,17 @@ def isolated_env(tmp: Path) -> dict[str, str]:
 
 
 def cadre(session: Session, env: dict[str, str], *args: str) -> subprocess.CompletedProcess:
+    # the project's site_url is the local preview address: publishing there is asked for explicitly
+    extra = {"publish": ["--projet", str(session.repo), "--apercu-local"], "serve": ["--projet", str(session.repo)]}
     return subprocess.run([sys.executable, "-m", "cadre.cli", "--data", str(session.data), *args,
-                           *(["--projet", str(session.repo)] if args[0] in ("publish", "serve") else [])],
-                          cwd=session.repo, env=env, capture_output=True, text=True)
+                           *extra.get(args[0], [])], cwd=session.repo, env=env, capture_output=True, text=True)
+
+
+def commit_all(repo: Path, message: str) -> None:
+    """What is published is committed first (publish refuses a working tree that differs from HEAD)."""
+    git(repo, "add", "-A")
+    git(repo, "-c", "user.name=Test", "-c", "user.email=test@localhost", "commit", "-q", "--allow-empty", "-m",
+        message)
 
 
 def set_status(data: Path, year: str, statut: str) -> None:
@@ -85,8 +93,7 @@ def publish_sequence(tmp: Path) -> Session:
     env = isolated_env(tmp)
     s = Session(repo, data, edits)
     git(repo, "init", "-q", "-b", "main")
-    git(repo, "add", "-A")
-    git(repo, "-c", "user.name=Test", "-c", "user.email=test@localhost", "commit", "-q", "-m", "projet")
+    commit_all(repo, "projet")
 
     def step(name: str, *args: str) -> None:
         start = time.monotonic()
@@ -104,12 +111,15 @@ def publish_sequence(tmp: Path) -> Session:
     good = broken.read_text(encoding="utf-8")
     broken.write_text(re.sub(r"^categorie: .*$", "categorie: categorie-inexistante", good, flags=re.M),
                       encoding="utf-8")
+    commit_all(repo, "2018 : brouillon invalide")
     step("2018-invalide", "publish", "2018")
     broken.write_text(good, encoding="utf-8")
     set_status(data, "2018", "en-concertation")
     (repo / "docs" / "page-cassee.md").write_text("# Cassée\n\n[lien mort](nulle-part.md)\n", encoding="utf-8")
+    commit_all(repo, "2018 : page cassée")
     step("2018-construction-cassee", "publish", "2018")
     (repo / "docs" / "page-cassee.md").unlink()
+    commit_all(repo, "2018 : en concertation")
     step("2018-concertation", "publish", "2018")
     return s
 

@@ -39,7 +39,7 @@ def short_name(entity: dict) -> str:
 
 
 def build(out: Path, cache: Path) -> subprocess.CompletedProcess:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", CADRE_DIAGRAMS_CACHE=str(cache))
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", CADRE_CACHE=str(cache))
     env.pop("CADRE_DATA", None)
     env.pop("CADRE_EDITION", None)
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)], cwd=PROJECT,
@@ -277,16 +277,15 @@ def data_copy(tmp_path: Path) -> Path:
 
 
 def render_all(data: Path, cache_dir: Path):
+    from cadre.cache import ContentCache
     from cadre.loading.knowledge import load_knowledge_base
-    from cadre.site.figures import FigureCache, load_definitions
+    from cadre.site.figures import RenderStats, draw_all, load_definitions
 
     kb = load_knowledge_base(data, EDITION.name)
-    cache = FigureCache(cache_dir)
-    svgs = {}
-    for definition in load_definitions(PROJECT / "diagrams"):
-        if definition.build:
-            svgs[definition.name] = cache.svg(definition.build(kb))
-    return svgs, cache.stats
+    figures = {d.name: d.build(kb) for d in load_definitions(PROJECT / "diagrams") if d.build}
+    stats = RenderStats()
+    drawn = draw_all(list(figures.values()), ContentCache(cache_dir), stats)
+    return dict(zip(figures, drawn, strict=True)), stats
 
 
 def test_changing_the_data_changes_the_diagram_and_only_that_one(data_copy: Path, tmp_path: Path) -> None:

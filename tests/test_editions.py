@@ -22,7 +22,7 @@ from editions_fixture import (  # tests/ is on sys.path
     write_yaml_file,
 )
 
-from cadre.editions.catalogue import ScaffoldRefused, edition_status, edition_years, scaffold_edition
+from cadre.editions.catalogue import ScaffoldRefused, edition_years, scaffold_edition
 from cadre.loading.knowledge import load_knowledge_base
 
 
@@ -144,14 +144,13 @@ def test_new_edition_copies_the_latest_as_a_draft_and_leaves_it_untouched(tmp_pa
     assert result.returncode == 0, result.stderr
     assert "brouillon" in result.stdout
     assert _snapshot(data / "editions" / "2016") == before
-    assert edition_years(data) == ["2016", "2017"]
+    assert edition_years(data) == [2016, 2017]
     kb = load_knowledge_base(data, "2017")  # the copy validates as it is
     assert (kb.edition.annee, kb.edition.statut.value, kb.edition.date_publication) == (2017, "brouillon", None)
     assert kb.edition.texte_adoption == load_knowledge_base(data, "2016").edition.texte_adoption
     copied = _snapshot(data / "editions" / "2017")
     assert {k: v for k, v in copied.items() if k != "edition.yaml"} == \
         {k: v for k, v in before.items() if k != "edition.yaml"}
-    assert edition_status(data, "2017").libelle_statut == "brouillon"
 
 
 @pytest.mark.parametrize("year, reason", [("2016", "existe déjà"), ("2015", "postérieure")])
@@ -187,14 +186,23 @@ def test_new_edition_from_the_real_data_validates(tmp_path):
 
 
 def test_only_the_newest_published_edition_becomes_latest(tmp_path):
-    from cadre.publishing.publish import plan
+    """`latest` follows the newest *published* edition deployed, whatever the order of publication."""
+    from cadre.publishing.ghpages import Version, deploy, deployed_versions
+    from cadre.publishing.git import Repository
 
-    data = _small_pair(tmp_path)
-    shutil.copytree(data / "editions" / "2017", data / "editions" / "2018")
-    edition = data / "editions" / "2018" / "edition.yaml"
-    edition.write_text(edition.read_text(encoding="utf-8").replace("annee: 2017", "annee: 2018")
-                       .replace("statut: publiee", "statut: en-concertation"), encoding="utf-8")
-    assert (plan(data, "2017").aliases, plan(data, "2017").defaut) == (["latest"], True)
-    assert (plan(data, "2016").aliases, plan(data, "2016").defaut) == ([], False)  # republishing an older one
-    draft = plan(data, "2018")
-    assert (draft.aliases, draft.defaut) == ([], False) and "en concertation" in draft.titre
+    repo = Repository(tmp_path)
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("<p>page</p>", encoding="utf-8")
+
+    def latest_after(year: int, publiee: bool) -> int | None:
+        deploy(repo, site, Version(year, str(year), publiee), f"Publication de l'édition {year}")
+        aliases = {v["version"]: v["aliases"] for v in deployed_versions(repo)}
+        return next((int(y) for y, a in aliases.items() if "latest" in a), None)
+
+    assert latest_after(2017, True) == 2017
+    assert latest_after(2016, True) == 2017  # republishing an older one
+    assert latest_after(2018, False) == 2017  # a draft in concertation never becomes latest
+    assert latest_after(2018, True) == 2018
+    assert latest_after(2018, False) == 2017  # set back to concertation: latest moves back

@@ -41,11 +41,12 @@ def test_publications_succeed_and_earlier_versions_are_not_rebuilt(session: Sess
         assert {p: b for p, b in session.trees[later].items() if p.startswith("2016/")} == before
     after_2017 = {p: b for p, b in session.trees["2017"].items() if p.startswith("2017/")}
     assert {p: b for p, b in session.trees["2018-concertation"].items() if p.startswith("2017/")} == after_2017
-    # no commit after the first publication redeployed 2016 (identical rebuilt files would hide in blob ids)
+    # one commit per publication, none after the first one redeployed 2016 (identical rebuilt files would hide in
+    # blob ids), each naming the edition and the commit it was built from
     subjects = git(session.repo, "log", "--format=%s", f"{session.tips['2016']}..gh-pages").splitlines()
-    assert subjects and all(" to 2017 " in s or " to 2018 " in s or "default version to latest" in s
-                            for s in subjects), subjects
-    # mike's commits were made with the fallback identity, git having none configured
+    assert [s.split(" (")[0] for s in subjects] == ["Publication de l'édition 2018", "Publication de l'édition 2017"]
+    assert all(" depuis " in s and "non commitées" not in s for s in subjects), subjects
+    # the publication commits were made with the fallback identity, git having none configured
     assert "Publication du cadre commun" in git(session.repo, "log", "-1", "--format=%cn", "gh-pages")
 
 
@@ -59,7 +60,7 @@ def test_versions_json_lists_both_and_latest_is_the_newest_published(session: Se
     assert 'href="latest/"' in show(session.repo, "index.html") or "latest/" in show(session.repo, "index.html")
     # the state right after publishing 2017: both editions, latest on 2017
     tree = session.trees["2017"]
-    assert "2016/index.html" in tree and "2017/index.html" in tree and "latest" in tree
+    assert "2016/index.html" in tree and "2017/index.html" in tree and "latest/index.html" in tree
 
 
 def test_invalid_edition_is_refused_and_the_site_is_unchanged(session: Session):

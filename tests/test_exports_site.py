@@ -28,6 +28,7 @@ import jsonschema
 import pypdf
 import pytest
 
+from cadre.cache import ContentCache
 from cadre.exports.opendata import data_file_reference
 from cadre.exports.pdf import cached_pdfs
 from cadre.loading.knowledge import load_knowledge_base
@@ -318,13 +319,13 @@ def test_a_second_build_renders_no_pdf_again(built: Build, tmp_path: Path) -> No
 
 def test_the_pdf_cache_renders_only_what_changed(tmp_path: Path) -> None:
     documents = [("pdf/a.pdf", "<p>Version 1.3.2</p>"), ("pdf/b.pdf", "<p>188 logiciels</p>")]
-    pdfs, run = cached_pdfs(documents, tmp_path, workers=1)
+    pdfs, run = cached_pdfs(documents, ContentCache(tmp_path), workers=1)
     assert sorted(run.rendered) == ["pdf/a.pdf", "pdf/b.pdf"] and run.cached == []
     assert "1.3.2" in pypdf.PdfReader(io.BytesIO(pdfs["pdf/a.pdf"])).pages[0].extract_text()
     changed = [documents[0], ("pdf/b.pdf", "<p>189 logiciels</p>")]
-    preview, run = cached_pdfs(changed, tmp_path, workers=1, allow_stale=True)  # `mkdocs serve`
+    preview, run = cached_pdfs(changed, ContentCache(tmp_path), workers=1, allow_stale=True)  # `mkdocs serve`
     assert run.rendered == [] and run.stale == ["pdf/b.pdf"] and preview["pdf/b.pdf"] == pdfs["pdf/b.pdf"]
-    rebuilt, run = cached_pdfs(changed, tmp_path, workers=1)
+    rebuilt, run = cached_pdfs(changed, ContentCache(tmp_path), workers=1)
     assert run.rendered == ["pdf/b.pdf"] and run.cached == ["pdf/a.pdf"]
     assert "189" in pypdf.PdfReader(io.BytesIO(rebuilt["pdf/b.pdf"])).pages[0].extract_text()
 

@@ -7,6 +7,7 @@ import json
 import sys
 from pathlib import Path
 
+from cadre.cli.arguments import edition_year
 from cadre.editions.diff import diff_editions, format_text
 from cadre.loading.knowledge import InvalidEdition, load_knowledge_base
 from cadre.loading.loader import edition_folder
@@ -18,8 +19,10 @@ def register(sub: argparse._SubParsersAction) -> None:
                             "chaque entité modifiée le champ, sa valeur avant et après. Les simples changements "
                             "d'ordre et de mise en forme du YAML ne comptent pas.", add_help=False)
     parser.add_argument("-h", "--help", action="help", help="afficher cette aide et quitter")
-    parser.add_argument("ancienne", metavar="ANCIENNE", help="année de l'édition de référence (ex. 2016)")
-    parser.add_argument("nouvelle", metavar="NOUVELLE", help="année de l'édition comparée (ex. 2017)")
+    parser.add_argument("ancienne", metavar="ANCIENNE", type=edition_year,
+                        help="année de l'édition de référence (ex. 2016)")
+    parser.add_argument("nouvelle", metavar="NOUVELLE", type=edition_year,
+                        help="année de l'édition comparée (ex. 2017)")
     parser.add_argument("--format", choices=["texte", "json"], default="texte",
                         help="texte (défaut) ou json pour un traitement automatique")
     parser.set_defaults(func=run)

@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from cadre.cli.arguments import edition_year
 from cadre.editions.catalogue import ScaffoldRefused, previous_year, scaffold_edition
 
 
@@ -15,7 +16,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                             "brouillon et sans date de publication. Les éditions existantes ne sont jamais "
                             "modifiées.", add_help=False)
     parser.add_argument("-h", "--help", action="help", help="afficher cette aide et quitter")
-    parser.add_argument("annee", metavar="ANNEE", type=int, help="année de la nouvelle édition (ex. 2017)")
+    parser.add_argument("annee", metavar="ANNEE", type=edition_year, help="année de la nouvelle édition (ex. 2017)")
     parser.set_defaults(func=run)
 
 

@@ -1,4 +1,4 @@
-"""`cadre publish YEAR`: validate, build and deploy an edition as a version of the site (mike)."""
+"""`cadre publish YEAR`: validate, build and deploy an edition as a version of the site, in one commit."""
 
 from __future__ import annotations
 
@@ -6,40 +6,42 @@ import argparse
 import sys
 from pathlib import Path
 
+from cadre.cli.arguments import edition_year
 from cadre.loading.knowledge import InvalidEdition
-from cadre.loading.loader import edition_folder
-from cadre.publishing.publish import LATEST, PublishError, publish
+from cadre.publishing.ghpages import BRANCH, LATEST
+from cadre.publishing.publish import PublishError, publish
+from cadre.site.context import NoEdition
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    parser = sub.add_parser("publish", help="publier une édition comme version du site (mike)",
-                            description="Valide l'édition, construit le site en mode strict puis le déploie "
-                            "comme version ANNEE sur la branche gh-pages. Une édition publiée, la plus récente, "
-                            f"devient « {LATEST} » et la version par défaut ; une édition en brouillon ou en "
-                            "concertation est publiée sous son année avec un bandeau « projet en concertation ».",
-                            add_help=False)
+    parser = sub.add_parser("publish", help="publier une édition comme version du site",
+                            description="Valide l'édition, construit le site en mode strict puis l'écrit comme "
+                            f"version ANNEE de la branche {BRANCH}, en un seul commit. La plus récente des éditions "
+                            f"« publiee » déployées devient « {LATEST} » ; une édition « en-concertation » est "
+                            "publiée sous son année avec un bandeau « projet en concertation » ; un brouillon est "
+                            "refusé.", add_help=False)
     parser.add_argument("-h", "--help", action="help", help="afficher cette aide et quitter")
-    parser.add_argument("annee", metavar="ANNEE", help="année de l'édition à publier")
+    parser.add_argument("annee", metavar="ANNEE", type=edition_year, help="année de l'édition à publier")
     parser.add_argument("--projet", default=".", help="dossier du projet (mkdocs.yml, dépôt git ; défaut : .)")
+    parser.add_argument("--non-commite", action="store_true",
+                        help="publier même si le dossier de travail diffère du dernier commit (le message le dira)")
+    parser.add_argument("--apercu-local", action="store_true",
+                        help="accepter l'adresse locale de mkdocs.yml (publication destinée à cette machine)")
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    data = Path(args.data)
-    if not edition_folder(data, args.annee).is_dir():
-        print(f"cadre : édition {args.annee} introuvable ({edition_folder(data, args.annee)})", file=sys.stderr)
-        return 1
     try:
-        done = publish(Path(args.projet), data, args.annee)
+        outcome = publish(Path(args.projet), Path(args.data), args.annee, dirty_ok=args.non_commite,
+                          local_ok=args.apercu_local)
     except InvalidEdition as invalid:
         for error in invalid.errors:
             print(error, file=sys.stderr)
-        print(f"Publication refusée : l'édition {args.annee} a {len(invalid.errors)} erreur(s). Rien n'a été "
-              "déployé.", file=sys.stderr)
+        print(f"Publication refusée : {len(invalid.errors)} erreur(s) dans les données. Rien n'a été déployé.",
+              file=sys.stderr)
         return 1
-    except PublishError as failed:
-        print(f"Publication interrompue : {failed}", file=sys.stderr)
+    except (PublishError, NoEdition) as refused:
+        print(f"Publication refusée : {refused}", file=sys.stderr)
         return 1
-    where = f" (alias {', '.join(done.aliases)}, version par défaut)" if done.aliases else ""
-    print(f"Édition {done.annee} publiée : version « {done.titre} »{where}.")
+    print(outcome.summary())
     return 0

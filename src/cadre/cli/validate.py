@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from cadre.cli.arguments import edition_year
 from cadre.editions.catalogue import edition_years
 from cadre.loading.loader import edition_folder
 from cadre.loading.validate import validate_edition
@@ -18,7 +19,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                             "uniques, références et dates ; signale toutes les erreurs en une fois.",
                             add_help=False)
     parser.add_argument("-h", "--help", action="help", help="afficher cette aide et quitter")
-    parser.add_argument("--edition", help="année de l'édition (défaut : toutes)")
+    parser.add_argument("--edition", type=edition_year, help="année de l'édition (défaut : toutes)")
     parser.set_defaults(func=run)
 
 

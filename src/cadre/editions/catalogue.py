@@ -9,42 +9,33 @@ from __future__ import annotations
 import re
 import shutil
 import tempfile
-from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
-from cadre.loading.knowledge import KnowledgeBase, load_knowledge_base
-from cadre.loading.yamlio import read_yaml
+from cadre.loading.knowledge import KnowledgeBase
 from cadre.model import StatutEdition
 from cadre.model.kinds import EDITION_FILE
 
+EDITION_NAME = re.compile(r"[0-9]{4}")  # ASCII digits only: « ２０１７ » or « 2017 » with a space is no edition
 
-def edition_years(data_dir: Path) -> list[str]:
-    """Years of the editions present, oldest first."""
+
+def edition_years(data_dir: Path) -> list[int]:
+    """Years of the editions present (folders named by four ASCII digits), oldest first."""
     folder = data_dir / "editions"
     if not folder.is_dir():
         return []
-    return sorted((p.name for p in folder.iterdir() if p.is_dir() and p.name.isdigit()), key=int)
+    return sorted(int(p.name) for p in folder.iterdir()
+                  if EDITION_NAME.fullmatch(p.name) and p.is_dir() and not p.is_symlink())
 
 
-# --- metadata -------------------------------------------------------------------------------------------------
+def years_up_to(data_dir: Path, year: int) -> list[int]:
+    """Editions up to and including `year`: what the site of `year` may know about (never a later one)."""
+    return [y for y in edition_years(data_dir) if y <= year]
 
 
-@dataclass(frozen=True)
-class EditionStatus:
-    """What edition.yaml says of an edition, read without loading (or validating) the whole folder."""
-
-    annee: str
-    statut: StatutEdition | None  # None when edition.yaml is missing or unreadable
-    date_publication: str | None
-
-    @property
-    def publiee(self) -> bool:
-        return self.statut is StatutEdition.PUBLIEE
-
-    @property
-    def libelle_statut(self) -> str:
-        return LIBELLES_STATUT.get(self.statut, "statut inconnu") if self.statut else "statut illisible"
+def previous_year(data_dir: Path, year: int) -> int | None:
+    """The edition just before `year` among those present in the data (None for the first one)."""
+    earlier = [y for y in edition_years(data_dir) if y < year]
+    return earlier[-1] if earlier else None
 
 
 LIBELLES_STATUT = {
@@ -54,52 +45,14 @@ LIBELLES_STATUT = {
 }
 
 
-def edition_status(data_dir: Path, year: str | int) -> EditionStatus:
-    """Status of one edition from its edition.yaml alone (an invalid edition elsewhere still has a status)."""
-    doc, _ = read_yaml(data_dir / "editions" / str(year) / EDITION_FILE)
-    raw = doc.value if doc is not None and isinstance(doc.value, dict) else {}
-    try:
-        statut = StatutEdition(raw.get("statut"))
-    except ValueError:
-        statut = None
-    date = raw.get("date_publication")
-    return EditionStatus(str(year), statut, str(date) if date else None)
+def is_published(kb: KnowledgeBase) -> bool:
+    return kb.edition.statut is StatutEdition.PUBLIEE
 
 
-def published_years(data_dir: Path) -> list[str]:
-    """Editions whose status is « publiée », oldest first."""
-    return [year for year in edition_years(data_dir) if edition_status(data_dir, year).publiee]
-
-
-def newest_published(data_dir: Path) -> str | None:
-    years = published_years(data_dir)
-    return years[-1] if years else None
-
-
-def previous_year(data_dir: Path, year: str | int) -> str | None:
-    """The edition just before `year` among those present in the data (None for the first one)."""
-    earlier = [y for y in edition_years(data_dir) if int(y) < int(year)]
-    return earlier[-1] if earlier else None
-
-
-def years_up_to(data_dir: Path, year: str | int) -> list[str]:
-    """Editions up to and including `year`: what the site of `year` may know about (never a later one)."""
-    return [y for y in edition_years(data_dir) if int(y) <= int(year)]
-
-
-# --- knowledge bases of several editions ------------------------------------------------------------------------
-
-
-def knowledge_base(data_dir: Path, year: str | int) -> KnowledgeBase:
-    """The validated edition, loaded once per data state (history and Nouveautés read several editions)."""
-    root = data_dir / "editions" / str(year)
-    stamp = tuple(sorted((str(p), p.stat().st_mtime_ns) for p in root.rglob("*.yaml")))
-    return _cached_kb(str(data_dir), str(year), stamp)
-
-
-@lru_cache(maxsize=8)
-def _cached_kb(data_dir: str, year: str, stamp: tuple[tuple[str, int], ...]) -> KnowledgeBase:
-    return load_knowledge_base(Path(data_dir), year)
+def newest_published(editions: list[KnowledgeBase]) -> KnowledgeBase | None:
+    """The edition in force among `editions`: the newest whose status is « publiée »."""
+    published = [kb for kb in editions if is_published(kb)]
+    return max(published, key=lambda kb: kb.edition.annee) if published else None
 
 
 # --- scaffolding the next edition ---------------------------------------------------------------------------------
@@ -122,9 +75,9 @@ def scaffold_edition(data_dir: Path, year: int) -> Path:
     target = data_dir / "editions" / str(year)
     if target.exists():
         raise ScaffoldRefused(f"l'édition {year} existe déjà ({target}) : elle n'est pas modifiée")
-    if year <= int(latest):
+    if year <= latest:
         raise ScaffoldRefused(f"l'année {year} doit être postérieure à la dernière édition ({latest})")
-    source = data_dir / "editions" / latest
+    source = data_dir / "editions" / str(latest)
     staging = Path(tempfile.mkdtemp(prefix=f".{year}-", dir=target.parent))
     try:
         copy = staging / "edition"

@@ -17,7 +17,8 @@ from typing import Any
 
 from cadre.loading.knowledge import KnowledgeBase
 from cadre.model import Entity
-from cadre.model.kinds import KINDS
+from cadre.model.kinds import KINDS, label
+from cadre.text import plain
 
 Json = Any  # a JSON value: None, bool, int, str, list, dict
 
@@ -62,8 +63,8 @@ class KindDiff:
 
 @dataclass(frozen=True)
 class EditionDiff:
-    ancienne: str  # year
-    nouvelle: str
+    ancienne: int  # year
+    nouvelle: int
     metadonnees: list[FieldChange]  # edition.yaml (statut, dates, texte d'adoption…), shown apart
     types: list[KindDiff]  # only kinds with at least one change, in registry order
 
@@ -107,7 +108,7 @@ class EditionDiff:
 def diff_editions(old: KnowledgeBase, new: KnowledgeBase) -> EditionDiff:
     kinds = [diff_kind(kind, old, new) for kind in KINDS]
     metadata = diff_values(_edition_json(old), _edition_json(new))
-    return EditionDiff(str(old.edition.annee), str(new.edition.annee), metadata, [k for k in kinds if not k.vide])
+    return EditionDiff(old.edition.annee, new.edition.annee, metadata, [k for k in kinds if not k.vide])
 
 
 def diff_kind(kind: str, old: KnowledgeBase, new: KnowledgeBase) -> KindDiff:
@@ -175,18 +176,8 @@ def _edition_json(kb: KnowledgeBase) -> dict[str, Json]:
 
 
 def entity_ref(kind: str, entity: Entity) -> EntityRef:
-    return EntityRef(kind, entity.id, entity_label(entity), KINDS[kind].url(entity.id))
-
-
-def entity_label(entity: Entity) -> str:
-    """The name a reader knows the entity by (« CI-SIS — Cadre d'interopérabilité… », « DMP »…)."""
-    for name in ("nom", "titre", "ligne", "libelle", "definition"):
-        value = getattr(entity, name, None)
-        if isinstance(value, str) and value:
-            sigle = getattr(entity, "sigle", None)
-            label = " ".join(value.split())
-            return f"{sigle} — {label}" if sigle and sigle != value else label
-    return entity.id
+    """The entity as a change names it: its label in plain words (every output escapes it in its own syntax)."""
+    return EntityRef(kind, entity.id, plain(label(entity)), KINDS[kind].url(entity.id))
 
 
 # --- French text --------------------------------------------------------------------------------------------------

@@ -8,9 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
-from pathlib import Path
 
-from cadre.editions.catalogue import knowledge_base, years_up_to
 from cadre.editions.diff import EditionDiff, FieldChange, diff_editions
 from cadre.loading.knowledge import KnowledgeBase
 
@@ -23,7 +21,7 @@ class TypeEvenement(StrEnum):
 
 @dataclass(frozen=True)
 class Evenement:
-    annee: str
+    annee: int
     type: TypeEvenement
     changements: list[FieldChange] = field(default_factory=list)
 
@@ -32,11 +30,11 @@ class Evenement:
 class EntityHistory:
     kind: str
     id: str
-    editions: list[str] = field(default_factory=list)  # years where the entity is present
+    editions: list[int] = field(default_factory=list)  # years where the entity is present
     evenements: list[Evenement] = field(default_factory=list)
 
     @property
-    def present_depuis(self) -> str | None:
+    def present_depuis(self) -> int | None:
         """First edition of its latest continuous presence (an entity removed then re-added restarts)."""
         since = None
         for event in self.evenements:
@@ -45,7 +43,7 @@ class EntityHistory:
         return since or (self.editions[0] if self.editions else None)
 
     @property
-    def modifiee_en(self) -> list[str]:
+    def modifiee_en(self) -> list[int]:
         return [e.annee for e in self.evenements if e.type is TypeEvenement.MODIFICATION]
 
 
@@ -57,7 +55,7 @@ def histories(kbs: list[KnowledgeBase]) -> dict[tuple[str, str], EntityHistory]:
         return result.setdefault((kind, entity_id), EntityHistory(kind, entity_id))
 
     for index, kb in enumerate(kbs):
-        year = str(kb.edition.annee)
+        year = kb.edition.annee
         for kind, entities in kb.entities.items():
             for entity_id in entities:
                 entry(kind, entity_id).editions.append(year)
@@ -81,7 +79,3 @@ def _record(diff: EditionDiff, entry: Callable[[str, str], EntityHistory]) -> No
             entry(kind.kind, change.entite.id).evenements.append(
                 Evenement(year, TypeEvenement.MODIFICATION, change.changements))
 
-
-def histories_up_to(data_dir: Path, year: str | int) -> dict[tuple[str, str], EntityHistory]:
-    """Histories as the site of edition `year` shows them: that edition and the earlier ones, never a later one."""
-    return histories([knowledge_base(data_dir, y) for y in years_up_to(data_dir, year)])

@@ -27,7 +27,7 @@ FEED_FOLDER = "flux"
 
 @dataclass(frozen=True)
 class FeedContext:
-    annee: str
+    annee: int
     titre_site: str
     statut: str  # French label of the edition's status
     updated: dt.datetime
@@ -39,8 +39,8 @@ def feed_path(kind: str | None) -> str:
     return f"{FEED_FOLDER}/{kind or 'edition'}.xml"
 
 
-def stable_id(*parts: str) -> str:
-    return f"urn:uuid:{uuid.uuid5(_NAMESPACE, ':'.join(parts))}"
+def stable_id(*parts: str | int) -> str:
+    return f"urn:uuid:{uuid.uuid5(_NAMESPACE, ':'.join(map(str, parts)))}"
 
 
 def updated_for(date_publication: dt.date | None, today: dt.date | None = None) -> dt.datetime:
@@ -126,7 +126,7 @@ def _entry(ctx: FeedContext, ref: EntityRef, event: str, href: str, changes: lis
     _text(entry, "updated", _stamp(ctx.updated))
     _link(entry, href, "alternate", "text/html")
     ET.SubElement(entry, f"{{{ATOM}}}category", {"term": ref.kind, "label": kind.pluriel})
-    body = f"<p>Édition {html.escape(ctx.annee)} — {_EVENTS[event].lower()} : {html.escape(kind.singulier)} " \
+    body = f"<p>Édition {ctx.annee} — {_EVENTS[event].lower()} : {html.escape(kind.singulier)} " \
            f"« {html.escape(ref.id)} ».</p>"
     if changes:
         body += "<ul>" + "".join(f"<li>{change_html(c)}</li>" for c in changes) + "</ul>"

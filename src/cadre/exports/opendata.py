@@ -18,6 +18,7 @@ from cadre.loading.knowledge import KnowledgeBase
 from cadre.loading.schema import SCHEMA_URL, edition_schema
 from cadre.model import Entity
 from cadre.model.kinds import KINDS, Layout
+from cadre.text import csv_cell, json_text
 
 API_VERSION = "v1"
 API_ROOT = f"api/{API_VERSION}"  # under the site root of each edition
@@ -80,7 +81,7 @@ def schema_path(name: str) -> str:
 
 
 def _json(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, indent=2) + "\n"
+    return json_text(value) + "\n"
 
 
 # --- CSV ------------------------------------------------------------------------------------------------------
@@ -101,13 +102,14 @@ def kind_csv(kb: KnowledgeBase, kind: str) -> str:
 
 
 def _cell(value: Any) -> str:
+    """A value as one CSV cell, never read as a formula by a spreadsheet."""
     if value is None:
         return ""
     if isinstance(value, list) and all(isinstance(v, str) for v in value):
-        return LIST_SEPARATOR.join(value)
+        return csv_cell(LIST_SEPARATOR.join(value))
     if isinstance(value, list | dict):
-        return json.dumps(value, ensure_ascii=False)
-    return str(value)
+        return csv_cell(json.dumps(value, ensure_ascii=False))
+    return csv_cell(str(value))
 
 
 # --- schemas ----------------------------------------------------------------------------------------------------
@@ -207,58 +209,3 @@ def data_file_reference(kb: KnowledgeBase, kind: str, entity_id: str, project_di
     if KINDS[kind].layout is Layout.LIST:
         return f"{path.as_posix()}#L{kb.source_lines[(kind, entity_id)]}"
     return path.as_posix()
-
-
-# --- the « Données ouvertes » page: the parts that come from the edition itself --------------------------------
-
-
-def files_table_markdown(kb: KnowledgeBase, base: str = "") -> str:
-    """A Markdown table of every kind with its count and files; `base` leads from the page to the site root."""
-    lines = ["| Type | Identifiant | Entités | Fichiers | Exemple d'entité |", "|---|---|---:|---|---|"]
-    for kind in KINDS.values():
-        entities = kb.all(kind.name)
-        example = f"[`{entities[0].id}`]({base}{entity_json_path(kind.name, entities[0].id)})" if entities else "—"
-        files = (f"[JSON]({base}{kind_json_path(kind.name)}) · [CSV]({base}{kind_csv_path(kind.name)}) · "
-                 f"[schéma]({base}{schema_path(kind.name + '.schema.json')})")
-        label = kind.pluriel[:1].upper() + kind.pluriel[1:]
-        lines.append(f"| {label} | `{kind.name}` | {len(entities)} | {files} | {example} |")
-    return "\n".join(lines)
-
-
-def excerpt_markdown(path: str, content: str, size: int | None = None) -> str:
-    """A real published file, abridged so that its shape shows at a glance, as a fenced code block.
-
-    JSON: long texts cut, lists reduced to their first element, containers deeper than `size` levels (when
-    given) shown as « … »; CSV: the header and the first `size` rows (3 by default), long cells cut.
-    """
-    if path.endswith(".csv"):
-        return "```text\n" + _abridged_csv(content, size or 3) + "```"
-    return "```json\n" + _json(_abridged(json.loads(content), size or 99)) + "```"
-
-
-EXCERPT_TEXT = 110  # characters of a text kept in an excerpt
-EXCERPT_CELL = 40  # characters of a CSV cell kept in an excerpt
-
-
-def _abridged(value: Any, depth: int) -> Any:
-    if isinstance(value, str) and len(value) > EXCERPT_TEXT and not value.startswith("http"):
-        return value[:EXCERPT_TEXT].rstrip() + "…"
-    if isinstance(value, list | dict) and value and depth == 0:
-        return "…"
-    if isinstance(value, list):
-        kept = [_abridged(v, depth - 1) for v in value[:1]]
-        return kept + ([f"… ({len(value) - 1} autre(s) élément(s))"] if len(value) > 1 else [])
-    if isinstance(value, dict):
-        return {key: _abridged(v, depth - 1) for key, v in value.items()}
-    return value
-
-
-def _abridged_csv(content: str, rows: int) -> str:
-    reader = csv.reader(io.StringIO(content.lstrip("\ufeff")))
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    for i, row in enumerate(reader):
-        if i > rows:
-            break
-        writer.writerow([c if len(c) <= EXCERPT_CELL else c[:EXCERPT_CELL].rstrip() + "…" for c in row])
-    return out.getvalue()

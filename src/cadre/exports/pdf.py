@@ -1,56 +1,51 @@
 """PDF documents of an edition (one per référentiel fact sheet, one for the whole edition), via WeasyPrint.
 
-They are rendered from the knowledge base through a small print template rather than from the site's
-pages: a fact sheet then carries exactly its content, with French typography, in about a second.
+They are rendered from the knowledge base through a small print template rather than from the site's pages: a
+fact sheet then carries exactly its content, with French typography, in about a second. Data text comes through
+the one safe path (`cadre.text`); WeasyPrint's URL fetcher refuses every address (the print stylesheet is inline,
+data may hold no image), so nothing of the build machine or the network can enter a PDF.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
-import os
 import time
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from importlib.metadata import version
 from pathlib import Path
 
 import jinja2
+from markupsafe import Markup
 
-from cadre.exports.typography import french_spacing_html, markdown_to_html
+from cadre.cache import ContentCache, content_key
+from cadre.exports.typography import french_spacing_html
 from cadre.loading.knowledge import KnowledgeBase
-from cadre.model import Referentiel
-from cadre.model.kinds import KINDS
-from cadre.site.text import inline
+from cadre.model.kinds import KINDS, label
+from cadre.text import html_block, html_inline, link_html, plain
 
 TEMPLATES = Path(__file__).parent / "templates"
 
-# The whole-edition document follows the document's order: the instruction, then the annex.
-EDITION_PARTS = ["chapitre", "famille", "referentiel", "evolution", "service", "objectif", "processus", "etape",
-                 "principe", "acteur", "instance", "elaboration", "regle", "programme", "cas-usage", "glossaire"]
+
+def _parts() -> list[str]:
+    """The kinds printed in the whole-edition document, in the document's order (the registry says which)."""
+    printed = [kind for kind in KINDS.values() if kind.pdf_part is not None]
+    return [kind.name for kind in sorted(printed, key=lambda k: k.pdf_part or 0)]
 
 
 @cache
 def _environment() -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-    env.filters["md"] = lambda text: jinja2.utils.markupsafe.Markup(markdown_to_html(text or ""))
-    env.filters["titre_fiche"] = fact_sheet_title
+    env.filters.update(md=lambda text: Markup(html_block(text)), inline=lambda text: Markup(html_inline(text)),
+                       lien=lambda lien: Markup(link_html(lien.url, lien.titre)), titre=lambda e: plain(label(e)))
     return env
 
 
-def fact_sheet_title(referentiel: Referentiel) -> str:
-    """« Nom (SIGLE) », the sigle added only when the name does not already carry it (as on the site)."""
-    if referentiel.sigle and referentiel.sigle not in referentiel.nom:
-        return f"{referentiel.nom} ({referentiel.sigle})"
-    return referentiel.nom
-
-
-def _stylesheet() -> jinja2.utils.markupsafe.Markup:
+def _stylesheet() -> Markup:
     # trusted CSS of the package: autoescaping would turn its quotes into entities, which <style> never decodes
-    return jinja2.utils.markupsafe.Markup((TEMPLATES / "print.css").read_text(encoding="utf-8"))
+    return Markup((TEMPLATES / "print.css").read_text(encoding="utf-8"))
 
 
 def fact_sheet_html(kb: KnowledgeBase, referentiel_id: str, site_url: str = "") -> str:
@@ -58,11 +53,11 @@ def fact_sheet_html(kb: KnowledgeBase, referentiel_id: str, site_url: str = "") 
     evolutions = [e for e in kb.all("evolution") if e.referentiel == referentiel_id]
     return _typeset(_environment().get_template("fiche.html").render(
         kb=kb, r=referentiel, evolutions=evolutions, categorie=kb.get("categorie", referentiel.categorie),
-        page_url=site_url + kb.url("referentiel", referentiel_id), css=_stylesheet()))
+        page_url=site_url + kb.url("referentiel", referentiel_id) if site_url else "", css=_stylesheet()))
 
 
 def edition_html(kb: KnowledgeBase, site_url: str = "") -> str:
-    parts = [(KINDS[kind], kb.all(kind)) for kind in EDITION_PARTS if kb.entities[kind]]
+    parts = [(KINDS[kind], kb.all(kind)) for kind in _parts() if kb.entities[kind]]
     return _typeset(_environment().get_template("edition.html").render(
         kb=kb, parts=parts, site_url=site_url, css=_stylesheet()))
 
@@ -76,13 +71,27 @@ def _typeset(html: str) -> str:
 def pdf_bytes(html: str) -> bytes:
     from weasyprint import HTML  # imported late: it is slow to import and only PDFs need it
 
-    return HTML(string=html).write_pdf()
+    return HTML(string=html, url_fetcher=_no_fetching()).write_pdf()
+
+
+def _no_fetching():  # noqa: ANN202 - a weasyprint.urls.URLFetcher, imported late like weasyprint itself
+    from weasyprint.urls import URLFetcher
+
+    class NothingFetched(URLFetcher):
+        """Every resource of a printed document is inline: any address (file://, http://, data:) is refused."""
+
+        def fetch(self, url: str, headers: dict | None = None):  # noqa: ANN201
+            raise ValueError(f"ressource externe refusée dans un document imprimé : {url[:80]}")
+
+    return NothingFetched()
 
 
 def pdf_documents(kb: KnowledgeBase, site_url: str = "") -> Iterator[tuple[str, str]]:
     """(path under the site root, HTML to print) of every PDF of the edition."""
-    for referentiel in kb.all("referentiel"):
-        yield fact_sheet_path(referentiel.id), fact_sheet_html(kb, referentiel.id, site_url)
+    for kind in KINDS.values():
+        if kind.fact_sheet:
+            for entity in kb.all(kind.name):
+                yield fact_sheet_path(entity.id), fact_sheet_html(kb, entity.id, site_url)
     yield edition_pdf_path(kb), edition_html(kb, site_url)
 
 
@@ -94,20 +103,10 @@ def edition_pdf_path(kb: KnowledgeBase) -> str:
     return f"pdf/cadre-commun-{kb.edition.annee}.pdf"
 
 
-def pdf_list_markdown(kb: KnowledgeBase, base: str = "") -> str:
-    """A Markdown list of the edition's PDF documents; `base` leads from the page to the site root."""
-    # titles come from the data: escaped like every data text that reaches a page
-    lines = [f"- [{inline(kb.edition.titre)}, édition {kb.edition.annee} (document entier)]"
-             f"({base}{edition_pdf_path(kb)})", "- Fiches des référentiels :"]
-    for r in kb.all("referentiel"):
-        lines.append(f"    - [{inline(fact_sheet_title(r))}]({base}{fact_sheet_path(r.id)})")
-    return "\n".join(lines)
-
-
 # --- rendering with a cache ------------------------------------------------------------------------------------
 # A fact sheet takes about a second to lay out and the whole edition (130 pages) half a minute: a rebuild with
-# unchanged data must not pay that again. The cache key is the printed HTML (which embeds the stylesheet) and
-# the WeasyPrint version, so any change of data, template, CSS or renderer renders again.
+# unchanged data must not pay that again. The key is the printed HTML (which embeds the stylesheet) and the
+# WeasyPrint version, so any change of data, template, CSS or renderer renders again.
 
 
 @dataclass(frozen=True)
@@ -115,82 +114,61 @@ class PdfRun:
     rendered: list[str]  # paths rendered by this run
     cached: list[str]  # paths taken from the cache
     seconds: float
-    stale: list[str] = field(default_factory=list)  # paths given their previous version (live preview)
+    stale: list[str]  # paths given their previous version (live preview)
+
+    def summary(self) -> str:
+        return f"PDF : {len(self.rendered)} rendu(s), {len(self.cached)} depuis le cache ({self.seconds:.1f} s)"
 
 
 def cache_key(html: str) -> str:
-    return hashlib.sha256(f"weasyprint {version('weasyprint')}\n{html}".encode()).hexdigest()
+    return content_key(f"weasyprint {version('weasyprint')}", html)
 
 
-def cached_pdfs(documents: list[tuple[str, str]], cache_dir: Path, workers: int | None = None,
+LATEST = "derniers"  # path → key of the version last rendered, for the live preview
+
+
+def cached_pdfs(documents: list[tuple[str, str]], cache: ContentCache, workers: int | None = None,
                 allow_stale: bool = False) -> tuple[dict[str, bytes], PdfRun]:
-    """The bytes of every (path, HTML) document, rendering only those missing from `cache_dir`.
-
-    Missing documents render in parallel processes (WeasyPrint is pure Python, CPU-bound), the longest
-    first so that the whole-edition document does not start last. With `allow_stale` (live preview, where
-    each data edit would otherwise cost half a minute), a changed document keeps its previous version when
-    one was rendered before.
-    """
+    """The bytes of every (path, HTML) document, rendering only those the cache lacks, in parallel processes
+    (WeasyPrint is pure Python, CPU-bound), the longest first. With `allow_stale` (live preview, where each data
+    edit would otherwise cost half a minute), a changed document keeps its previous version when there is one."""
     start = time.perf_counter()
     html_of = dict(documents)
     keys = {path: cache_key(html) for path, html in documents}
-    latest = _latest_keys(cache_dir)
-    missing = [path for path, key in keys.items() if not (cache_dir / f"{key}.pdf").is_file()]
-    stale = [p for p in missing if allow_stale and (cache_dir / f"{latest.get(p)}.pdf").is_file()]
-    to_render = [p for p in missing if p not in stale]
-    if to_render:
-        _render_into_cache(sorted(to_render, key=lambda p: -len(html_of[p])), html_of, keys, cache_dir, workers)
-    used = {path: latest[path] if path in stale else key for path, key in keys.items()}
-    pdfs = {path: (cache_dir / f"{key}.pdf").read_bytes() for path, key in used.items()}
-    _remember_latest(cache_dir, {**latest, **used})
-    _prune(cache_dir, keep=set(used.values()))
-    cached = [path for path in keys if path not in missing]
-    return pdfs, PdfRun(rendered=to_render, cached=cached, seconds=time.perf_counter() - start, stale=stale)
+    found = {path: cache.read("pdf", key, ".pdf") for path, key in keys.items()}
+    latest = _latest(cache)
+    stale = {p: cache.read("pdf", latest[p], ".pdf") for p in keys if found[p] is None and allow_stale and p in latest}
+    stale = {p: data for p, data in stale.items() if data is not None}
+    missing = sorted((p for p in keys if found[p] is None and p not in stale), key=lambda p: -len(html_of[p]))
+    for path, data in zip(missing, _render(missing, html_of, workers), strict=True):
+        cache.write("pdf", keys[path], ".pdf", data)
+        found[path] = data
+    pdfs = {path: found[path] or stale[path] for path in keys}
+    _remember(cache, {**latest, **{p: k for p, k in keys.items() if p not in stale}})
+    cache.prune("pdf", keep=set(keys.values()) | {LATEST})
+    run = PdfRun(missing, [p for p in keys if p not in missing and p not in stale], time.perf_counter() - start,
+                 list(stale))
+    return pdfs, run
 
 
-LATEST = "derniers.json"  # path → key of the version last published, for `allow_stale`
+def _render(paths: list[str], html_of: dict[str, str], workers: int | None) -> list[bytes]:
+    workers = min(len(paths), workers or 2)
+    if workers <= 1:
+        return [pdf_bytes(html_of[p]) for p in paths]
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        return list(pool.map(pdf_bytes, (html_of[p] for p in paths)))
 
 
-KEEP_DAYS = 30  # cached PDFs unused for this long are deleted (each data change adds a few hundred KB)
+def _latest(cache: ContentCache) -> dict[str, str]:
+    import json
 
-
-def _prune(cache_dir: Path, keep: set[str]) -> None:
-    now = time.time()
-    for pdf in cache_dir.glob("*.pdf"):
-        if pdf.stem in keep:
-            os.utime(pdf)  # used: its age counts from now (other editions' builds share the cache)
-        elif now - pdf.stat().st_mtime > KEEP_DAYS * 86400:
-            pdf.unlink(missing_ok=True)
-
-
-def _latest_keys(cache_dir: Path) -> dict[str, str]:
     try:
-        return json.loads((cache_dir / LATEST).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        return json.loads((cache.read("pdf", LATEST, ".json") or b"{}").decode())
+    except ValueError:
         return {}
 
 
-def _remember_latest(cache_dir: Path, keys: dict[str, str]) -> None:
-    cache_dir.mkdir(parents=True, exist_ok=True)
-    _store(cache_dir / LATEST, json.dumps(keys, indent=0, sort_keys=True).encode())
+def _remember(cache: ContentCache, keys: dict[str, str]) -> None:
+    import json
 
-
-def _render_into_cache(paths: list[str], html_of: dict[str, str], keys: dict[str, str], cache_dir: Path,
-                       workers: int | None) -> None:
-    cache_dir.mkdir(parents=True, exist_ok=True)
-    workers = min(len(paths), workers or os.cpu_count() or 1)
-    if workers == 1:
-        results = map(pdf_bytes, (html_of[p] for p in paths))
-        for path, data in zip(paths, results, strict=True):
-            _store(cache_dir / f"{keys[path]}.pdf", data)
-        return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        for path, data in zip(paths, pool.map(pdf_bytes, (html_of[p] for p in paths)), strict=True):
-            _store(cache_dir / f"{keys[path]}.pdf", data)
-
-
-def _store(target: Path, data: bytes) -> None:
-    # write then rename: an interrupted build never leaves a truncated PDF that later builds would trust
-    partial = target.with_suffix(f".{os.getpid()}.part")
-    partial.write_bytes(data)
-    partial.replace(target)
+    cache.write("pdf", LATEST, ".json", json.dumps(keys, indent=0, sort_keys=True).encode())

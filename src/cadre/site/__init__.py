@@ -1,12 +1,11 @@
-"""The site's content: the knowledge base turned into Markdown pages by Jinja2 templates.
+"""The site of an edition, built as a value from the knowledge base (`build_site`), free of any build engine.
 
-Plain Python with no MkDocs import: MkDocs hooks and macros (in `macros/`) are thin adapters over this package.
+The context is made once at the edge (`context`); pages are Jinja2 templates fed through the one safe text path
+(`templating`, `cadre.text`); diagrams are drawn from the data (`figures`, `architecture`). MkDocs only receives
+the files (`macros/hooks.py`), or reads them from a plain docs folder (`cadre.publishing.folder`).
 """
 
-from cadre.site.abbreviations import Abbreviations, abbreviations
-from cadre.site.links import relative, source_of
-from cadre.site.pages import ENTITY_PAGE_KINDS, GeneratedPage, entity_pages
-from cadre.site.templating import render
+from cadre.site.context import BuildContext, NoEdition, SiteSettings, make_context
+from cadre.site.source import SiteSource, build_site
 
-__all__ = ["ENTITY_PAGE_KINDS", "Abbreviations", "GeneratedPage", "abbreviations", "entity_pages", "relative", "render",
-           "source_of"]
+__all__ = ["BuildContext", "NoEdition", "SiteSettings", "SiteSource", "build_site", "make_context"]

@@ -1,8 +1,9 @@
-"""Glossary acronyms as Markdown abbreviations (`*[SIGLE]: définition`), appended to every page.
+"""Glossary acronyms explained where they appear: `<abbr title="définition">SIGLE</abbr>` in data text.
 
-The `abbr` extension then wraps each occurrence of an acronym in `<abbr title="…">`, so its meaning shows as a
-tooltip wherever it appears. Each page receives only the definitions of the acronyms it contains: the output is
-the same, and Markdown does not parse hundreds of unused definitions on every page.
+Applied to the sanitised HTML of each data text (text between tags only, never inside code), so the meaning of
+an acronym shows wherever it is written, on every output that carries the HTML. Acronyms made of word
+characters are found by a set lookup on the words of the text (fast whatever the size of the glossary); the
+few others (« (N)TIC », « e-santé ») by one regular expression.
 """
 
 from __future__ import annotations
@@ -10,58 +11,79 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from cadre.loading.knowledge import KnowledgeBase
 from cadre.model import EntreeGlossaire
-from cadre.site import text
+from cadre.text import plain
 
+_TAG = re.compile(r'<[^>"]*(?:"[^"]*"[^>"]*)*>')
 _WORD = re.compile(r"\w+")
 _SIMPLE = re.compile(r"^\w+$")
-_BOUNDED = re.compile(r"^\w(.*\w)?$")
+_SKIPPED = ("code", "pre", "abbr")  # no explanation inside code, or inside an explanation
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Abbreviations:
-    """The definition line of each acronym, and a quick way to find those a page uses."""
+    elements: dict[str, str]  # sigle -> its <abbr> element
+    words: frozenset[str]  # acronyms made of word characters only
+    others: re.Pattern[str] | None  # the other acronyms
 
-    lines: dict[str, str]  # sigle -> `*[SIGLE]: définition`
-    words: frozenset[str]  # acronyms made of word characters only: found by a set lookup
-    others: tuple[str, ...]  # acronyms with spaces, hyphens or slashes: found by substring search
-    # acronyms that begin or end with a non-word character, such as « (N)TIC »: the abbr extension looks for
-    # them between word boundaries and never finds them, so they are wrapped here
-    unbounded: dict[str, tuple[re.Pattern[str], str]]
+    def apply(self, fragment: str) -> str:
+        """The sanitised HTML `fragment` with each acronym of the glossary wrapped in its explanation."""
+        if not self.elements:
+            return fragment
+        return _apply(self, fragment)
 
-    def apply(self, markdown: str) -> str:
-        """The page's Markdown with the definitions of the acronyms it uses."""
-        used = set(self.words.intersection(_WORD.findall(markdown)))
-        used.update(sigle for sigle in self.others if sigle in markdown)
-        for sigle in used.intersection(self.unbounded):
-            pattern, element = self.unbounded[sigle]
-            markdown = pattern.sub(lambda _, found=element: found, markdown)
-        # one blank-line-separated block each: in a single block, every line re-runs all block tests (quadratic)
-        lines = "\n\n".join(line for sigle, line in self.lines.items() if sigle in used and sigle not in self.unbounded)
-        return f"{markdown}\n\n{lines}\n" if lines else markdown
+    def _text(self, text: str) -> str:
+        if self.others is None:
+            return self._words(text)
+        out, position = [], 0
+        for match in self.others.finditer(text):
+            out += [self._words(text[position:match.start()]), self.elements[match.group(0)]]
+            position = match.end()
+        out.append(self._words(text[position:]))
+        return "".join(out)
+
+    def _words(self, text: str) -> str:
+        if not self.words.intersection(_WORD.findall(text)):
+            return text
+        return _WORD.sub(lambda m: self.elements[m.group(0)] if m.group(0) in self.words else m.group(0), text)
+
+
+@lru_cache(maxsize=32768)
+def _apply_cached(abbreviations: Abbreviations, fragment: str) -> str:
+    out, position, skipped = [], 0, 0
+    for tag in _TAG.finditer(fragment):
+        text = fragment[position:tag.start()]
+        out.append(text if skipped or not text.strip() else abbreviations._text(text))
+        name = tag.group(0)
+        if name.startswith(tuple(f"<{t}" for t in _SKIPPED)):
+            skipped += 1
+        elif name.startswith(tuple(f"</{t}" for t in _SKIPPED)):
+            skipped = max(0, skipped - 1)
+        out.append(name)
+        position = tag.end()
+    text = fragment[position:]
+    out.append(text if skipped else abbreviations._text(text))
+    return "".join(out)
+
+
+def _apply(abbreviations: Abbreviations, fragment: str) -> str:
+    return _apply_cached(abbreviations, fragment)
 
 
 def abbreviations(kb: KnowledgeBase) -> Abbreviations:
-    """One `*[SIGLE]: définition` line per acronym; an acronym defined twice shows both meanings."""
+    """One explanation per acronym of the glossary; an acronym defined twice shows both meanings."""
     meanings: dict[str, list[str]] = {}
     for entry in kb.all("glossaire"):
         assert isinstance(entry, EntreeGlossaire)
-        sigle = " ".join(entry.sigle.split())
-        definition = text.plain(entry.definition)
-        if "]" in sigle or not definition:
-            continue  # not expressible as an abbreviation
-        known = meanings.setdefault(sigle, [])
-        if definition not in known:
-            known.append(definition)
-    lines = {sigle: f"*[{sigle}]: {' ; '.join(defs)}" for sigle, defs in meanings.items()}
-    words = frozenset(s for s in lines if _SIMPLE.match(s))
-    unbounded = {s: _wrapper(s, " ; ".join(meanings[s])) for s in lines if not _BOUNDED.match(s)}
-    return Abbreviations(lines, words, tuple(s for s in lines if s not in words), unbounded)
-
-
-def _wrapper(sigle: str, definition: str) -> tuple[re.Pattern[str], str]:
-    pattern = re.compile(rf"(?<![\w(]){re.escape(sigle)}(?![\w)])")
-    element = f'<abbr title="{html.escape(definition, quote=True)}">{html.escape(sigle)}</abbr>'
-    return pattern, element
+        sigle, definition = html.escape(" ".join(entry.sigle.split()), quote=False), plain(entry.definition)
+        if sigle and definition and definition not in meanings.setdefault(sigle, []):
+            meanings[sigle].append(definition)
+    elements = {sigle: f'<abbr title="{html.escape(" ; ".join(defs), quote=True)}">{sigle}</abbr>'
+                for sigle, defs in meanings.items() if defs}
+    words = frozenset(s for s in elements if _SIMPLE.match(s))
+    others = sorted((s for s in elements if s not in words), key=len, reverse=True)
+    pattern = re.compile("|".join(rf"(?<![\w(]){re.escape(s)}(?![\w)])" for s in others)) if others else None
+    return Abbreviations(elements, words, pattern)

@@ -1,80 +1,91 @@
-"""Which edition a site build shows, and its knowledge base loaded once per data state.
+"""What one build of the site is about, made once at the edge (the command line or the MkDocs adapter).
 
-Shared by every MkDocs hook and by the macros, so that one build validates and loads the data once.
-`CADRE_DATA` and `CADRE_EDITION` let tests and `cadre publish` build another data folder or edition.
+A `BuildContext` holds the edition to show, the validated knowledge bases of the editions up to it (never a
+later one: the site of edition N only knows editions up to N), the site's settings and the cache. Everything
+below takes it as a value: nothing reads the environment, the configuration or raw YAML again.
 """
 
 from __future__ import annotations
 
-import hashlib
-import os
-import pickle
-from functools import lru_cache
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from cadre.editions.catalogue import edition_years
-from cadre.loading.knowledge import KnowledgeBase, load_knowledge_base
-from cadre.loading.loader import edition_folder
+from cadre.cache import ContentCache, content_key
+from cadre.editions.catalogue import LIBELLES_STATUT, edition_years, is_published
+from cadre.loading.knowledge import InvalidEdition, KnowledgeBase, load_cached
+from cadre.model import StatutEdition
 
 
-def data_dir(project_dir: Path) -> Path:
-    return Path(os.environ.get("CADRE_DATA") or project_dir / "data")
+class NoEdition(Exception):
+    """The data holds no edition, or not the one asked for; the message is French."""
 
 
-def edition_for_build(project_dir: Path) -> str:
-    """The edition to build: CADRE_EDITION, else the newest edition in the data."""
-    chosen = os.environ.get("CADRE_EDITION")
-    if chosen:
-        return chosen
-    years = edition_years(data_dir(project_dir))
+@dataclass(frozen=True)
+class SiteSettings:
+    """The site's own settings (from the engine's configuration, read at the edge)."""
+
+    site_name: str
+    site_url: str = ""  # public address of the site root, "" when unknown; editions live at <site_url><year>/
+    repository_url: str = ""  # base of the links to the data files (« Proposer une modification »); "" hides them
+    project: Path = Path(".")  # the project folder: diagram definitions, paths of the data files
+
+
+@dataclass(frozen=True, eq=False)
+class BuildContext:
+    annee: int
+    editions: tuple[KnowledgeBase, ...]  # oldest first; the last one is the edition shown
+    settings: SiteSettings
+    cache: ContentCache = field(default_factory=lambda: ContentCache(None))
+    apercu: bool = False  # live preview (`mkdocs serve`): a changed PDF keeps its previous version meanwhile
+
+    @property
+    def kb(self) -> KnowledgeBase:
+        return self.editions[-1]
+
+    @property
+    def previous(self) -> KnowledgeBase | None:
+        return self.editions[-2] if len(self.editions) > 1 else None
+
+    @property
+    def statut(self) -> StatutEdition:
+        return self.kb.edition.statut
+
+    @property
+    def publiee(self) -> bool:
+        return is_published(self.kb)
+
+    @property
+    def libelle_statut(self) -> str:
+        return LIBELLES_STATUT[self.statut]
+
+    @property
+    def edition_url(self) -> str:
+        """Absolute address of this edition's site (`<site_url><year>/`), "" when the site has no address."""
+        base = self.settings.site_url.rstrip("/")
+        return f"{base}/{self.annee}/" if base else ""
+
+    @property
+    def key(self) -> str:
+        """Names everything the site is made of, but the code: two equal keys give the same site."""
+        return content_key(repr(self.settings), str(self.annee), *(str(id(kb)) for kb in self.editions))
+
+
+def make_context(data_dir: Path, year: int | None, settings: SiteSettings, cache: ContentCache,
+                 apercu: bool = False) -> BuildContext:
+    """Validate the editions up to `year` (the newest when None); `InvalidEdition` carries every error."""
+    years = edition_years(data_dir)
     if not years:
-        raise FileNotFoundError(f"aucune édition dans {data_dir(project_dir) / 'editions'}")
-    return years[-1]
-
-
-def current_knowledge_base(project_dir: Path) -> KnowledgeBase:
-    """The validated, enriched edition for this build; reloaded only when a data file changed."""
-    data, year = data_dir(project_dir), edition_for_build(project_dir)
-    return _cached(str(data), year, _stamp(edition_folder(data, year)), str(project_dir / ".cache" / "kb"))
-
-
-def _stamp(root: Path) -> tuple[tuple[str, int, int], ...]:
-    return tuple(sorted((str(p), s.st_mtime_ns, s.st_size) for p in root.rglob("*.yaml") for s in [p.stat()]))
-
-
-# Validation is the largest fixed cost of a build (about 1 s at 10× the 2016 size): a validated knowledge base is
-# kept on disk, keyed by the data files' state and by the domain code itself, so a rebuild with unchanged data and
-# code skips it. Only valid editions are stored; any change of data or code validates again.
-_CODE = Path(__file__).parent
-
-
-def _disk_key(data: str, year: str, stamp: tuple) -> str:
-    code = sorted((str(p.relative_to(_CODE)), p.stat().st_mtime_ns, p.stat().st_size) for p in _CODE.rglob("*.py"))
-    return hashlib.sha256(repr((data, year, stamp, code)).encode()).hexdigest()[:32]
-
-
-@lru_cache(maxsize=4)
-def _cached(data: str, year: str, stamp: tuple, cache: str) -> KnowledgeBase:
-    path = Path(cache) / f"{_disk_key(data, year, stamp)}.pickle"
-    if path.is_file():
+        raise NoEdition(f"aucune édition dans {data_dir / 'editions'} (dossiers nommés par une année, ex. 2016)")
+    chosen = years[-1] if year is None else year
+    if chosen not in years:
+        raise NoEdition(f"édition {chosen} introuvable dans {data_dir / 'editions'} (éditions : "
+                        f"{', '.join(map(str, years))})")
+    editions, errors = [], []
+    for y in (y for y in years if y <= chosen):
         try:
-            return pickle.loads(path.read_bytes())
-        except Exception:  # a damaged or foreign cache file: validate again
-            path.unlink(missing_ok=True)
-    kb = load_knowledge_base(Path(data), year)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_suffix(".tmp")
-    temporary.write_bytes(pickle.dumps(kb, protocol=pickle.HIGHEST_PROTOCOL))
-    temporary.replace(path)  # atomic: concurrent builds never read half a file
-    return kb
-
-
-def edition_address(site_url: str | None, year: str) -> str:
-    """Absolute address of an edition's site (`<site_url>/<year>/`), or "" when no site_url is configured.
-
-    mike's plugin appends the version to site_url while it builds; a plain build does not: accept both.
-    """
-    base = (site_url or "").rstrip("/")
-    if not base:
-        return ""
-    return base + "/" if base.endswith("/" + year) else f"{base}/{year}/"
+            editions.append(load_cached(data_dir, y, cache))
+        except InvalidEdition as invalid:
+            errors.append(invalid)
+    if errors:
+        raise errors[-1] if len(errors) == 1 else InvalidEdition(errors[0].root, [e for i in errors for e in i.errors])
+    return BuildContext(chosen, tuple(editions), settings, cache, apercu)

@@ -1,61 +1,111 @@
-"""The pages generated from the knowledge base: one per entity of the kinds that have a page of their own."""
+"""The Markdown pages of an edition's site: one per entity of the kinds that have a page, and the overviews.
+
+Each page is written by one template, in one pass: front matter, title, content, what refers to the entity, its
+notes, its history across editions and its context diagram. Nothing is added to a page afterwards.
+"""
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 
-from cadre.loading.knowledge import KnowledgeBase
-from cadre.site import text
+from cadre.editions.history import EntityHistory, Evenement
+from cadre.model import Entity
+from cadre.model.kinds import KINDS, label, page_kinds
 from cadre.site.links import source_of
-from cadre.site.templating import entity_title, render
-
-# kinds whose permalink is a page of its own (the others are anchors on shared pages)
-ENTITY_PAGE_KINDS = ("chapitre", "referentiel", "service", "principe", "acteur")
+from cadre.site.templating import Renderer, front_matter
 
 
 @dataclass(frozen=True)
-class GeneratedPage:
-    path: str  # docs-relative source path, e.g. « referentiels/ci-sis.md »
-    content: str
+class Overview:
+    """A page listing a part of the edition (its intro text is in its template)."""
+
+    path: str  # docs-relative source path
+    title: str  # navigation and <title>
+    heading: str  # the page's h1
+    template: str
 
 
-# shared pages whose path an entity may own: the telemedicine service's page (socle/telemedecine/) is also
-# where the telemedicine processes and steps live; without such a service the page stands alone
-SHARED_PAGES = {"socle/telemedecine.md": ("Télémédecine : processus et étapes génériques", "telemedecine.md.j2")}
+OVERVIEWS = (
+    Overview("index.md", "Accueil", "Cadre commun des projets de e-santé", "accueil.md.j2"),
+    Overview("instruction.md", "L'instruction", "L'instruction", "instruction.md.j2"),
+    Overview("textes/index.md", "Textes de l'instruction et de l'annexe", "Textes de l'instruction et de l'annexe",
+             "textes.md.j2"),
+    Overview("referentiels/index.md", "Référentiels", "Référentiels", "referentiels.md.j2"),
+    Overview("referentiels/evolutions.md", "Évolutions programmées des référentiels",
+             "Évolutions programmées des référentiels", "evolutions.md.j2"),
+    Overview("socle/index.md", "Socle commun de services", "Socle commun minimum de services", "socle.md.j2"),
+    Overview("socle/objectifs-ars.md", "Objectifs des ARS", "Objectifs des ARS par service du socle",
+             "objectifs-ars.md.j2"),
+    Overview("principes/index.md", "Principes", "Principes de conduite de projet", "principes.md.j2"),
+    Overview("principes/checklist.md", "Liste de contrôle des principes",
+             "Liste de contrôle des principes de conduite de projet", "checklist.md.j2"),
+    Overview("acteurs/index.md", "Par acteur", "Par acteur", "acteurs.md.j2"),
+    Overview("programmes.md", "Programmes nationaux", "Panorama des programmes nationaux", "programmes.md.j2"),
+    Overview("gouvernance.md", "Gouvernance", "Gouvernance du cadre commun", "gouvernance.md.j2"),
+    Overview("cadre/familles.md", "Familles de services", "Familles de services numériques en santé",
+             "familles.md.j2"),
+    Overview("cas-usage.md", "Cas d'usage", "Cas d'usage", "cas-usage.md.j2"),
+    Overview("glossaire.md", "Glossaire", "Glossaire", "glossaire.md.j2"),
+    Overview("notes-editoriales.md", "Notes éditoriales", "Notes éditoriales", "notes-editoriales.md.j2"),
+)
+
+# Shared pages an entity may own: the telemedicine service's page (socle/telemedecine/) is also where the
+# telemedicine processes and steps live; without such a service the page stands alone.
+SHARED = Overview("socle/telemedecine.md", "Télémédecine : processus et étapes génériques",
+                  "Télémédecine : processus et étapes génériques", "telemedecine.md.j2")
 
 
-def entity_pages(kb: KnowledgeBase) -> list[GeneratedPage]:
-    """Every entity page, then the shared pages no entity owns; rendered once per build."""
-    pages = [entity_page(kb, kind, entity.id) for kind in ENTITY_PAGE_KINDS for entity in kb.all(kind)]
-    owned = {page.path for page in pages}
-    return pages + [shared_page(kb, path) for path in SHARED_PAGES if path not in owned]
+@dataclass(frozen=True)
+class Exports:
+    """The files of one entity, as paths from the site root, and the address of its data file (or "")."""
+
+    json: str
+    pdf: str | None = None
+    source: str = ""
 
 
-def entity_page(kb: KnowledgeBase, kind: str, entity_id: str) -> GeneratedPage:
-    path, _ = source_of(kb.url(kind, entity_id))
-    entity = kb.get(kind, entity_id)
-    body = render(f"{kind}.md.j2", kb, path, entity=entity, kind=kind)
-    if path in SHARED_PAGES:
-        body += "\n" + render(SHARED_PAGES[path][1], kb, path)
-    return GeneratedPage(path, front_matter(entity_title(kind, entity), kind, entity_id) + body)
+@dataclass(frozen=True)
+class EntityExtras:
+    """What an entity page shows beyond the entity itself."""
+
+    exports: Exports
+    history: EntityHistory | None = None
+    contexte: object | None = None  # the drawn context diagram (site.architecture.Drawn), when it has one
 
 
-def shared_page(kb: KnowledgeBase, path: str) -> GeneratedPage:
-    title, template = SHARED_PAGES[path]
-    head = f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\nrender_macros: false\n---\n\n# {title}\n\n"
-    return GeneratedPage(path, head + render(template, kb, path))
+def entity_pages(renderer: Renderer, extras: dict[tuple[str, str], EntityExtras], years: list[int]) -> dict[str, str]:
+    """Every entity page, then the shared page when no entity owns it."""
+    pages = {}
+    for kind in page_kinds():
+        for entity in renderer.kb.all(kind):
+            path, _ = source_of(renderer.kb.url(kind, entity.id))
+            pages[path] = entity_page(renderer, kind, entity, extras[(kind, entity.id)], years)
+    if SHARED.path not in pages:
+        pages[SHARED.path] = overview_page(renderer, SHARED)
+    return pages
 
 
-# A reader typing « INS » wants the INS fact sheet before « institutions »: fact sheets and services first.
-SEARCH_BOOST = {"referentiel": 4, "service": 3, "principe": 2}
+def entity_page(renderer: Renderer, kind: str, entity: Entity, extras: EntityExtras, years: list[int]) -> str:
+    path, _ = source_of(renderer.kb.url(kind, entity.id))
+    head = front_matter(label(entity), entity_kind=kind, entity_id=entity.id,
+                        search={"boost": KINDS[kind].search_weight})
+    return head + renderer.render(
+        f"{kind}.md.j2", path, entity=entity, kind=kind, exports=extras.exports, history=extras.history,
+        events=_events(extras.history), contexte=extras.contexte, first_year=years[0], annee=years[-1],
+        shared_template=SHARED.template if path == SHARED.path else None)
 
 
-def front_matter(title: str, kind: str, entity_id: str) -> str:
-    # the theme prints titles without escaping them: escape here; JSON strings are valid YAML scalars
-    values: dict[str, object] = {"title": text.attribute(title), "entity_kind": kind, "entity_id": entity_id,
-                                 "render_macros": False}
-    if kind in SEARCH_BOOST:
-        values["search"] = {"boost": SEARCH_BOOST[kind]}
-    lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in values.items()]
-    return "---\n" + "\n".join(lines) + "\n---\n\n"
+def _events(history: EntityHistory | None) -> list[Evenement]:
+    """What later editions did to the entity (its first appearance is said in the intro line)."""
+    if history is None:
+        return []
+    return [e for e in history.evenements if not (e.type.value == "ajout" and e.annee == history.editions[0])]
+
+
+def overview_pages(renderer: Renderer) -> dict[str, str]:
+    return {overview.path: overview_page(renderer, overview) for overview in OVERVIEWS}
+
+
+def overview_page(renderer: Renderer, overview: Overview, **values: object) -> str:
+    body = renderer.render(overview.template, overview.path, **values)
+    return f"{front_matter(overview.title)}# {overview.heading}\n\n{body}"

@@ -1,13 +1,16 @@
-"""Jinja2 templates that turn the knowledge base into Markdown page content.
+"""Jinja2 templates that write the site's Markdown pages from the knowledge base.
 
-One environment per process (templates compile once). Every `{{ value }}` of data text is disarmed by
-`finalize` (see `text.markdown`), so a template cannot forget to escape; filters return `Markup` when
-their output is already safe.
+Templates are trusted Markdown; data is not. Every value a template prints goes through `finalize`, which
+renders data text by the one safe path (`cadre.text`) and makes it inert for Markdown, so a template cannot
+forget; filters say which form a value takes (inline, block, sections, plain attribute text). Helpers that
+build links return `Markup`. Template syntax in data is never evaluated: data only ever fills a slot.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import html
+import json
+import re
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -15,111 +18,156 @@ from typing import Any
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+from cadre.editions.diff import FieldChange, change_phrase, format_value
+from cadre.exports.feeds import anchor, feed_path
 from cadre.loading.knowledge import KnowledgeBase
-from cadre.model.kinds import KINDS
-from cadre.model import Entity
-from cadre.site import labels, text
+from cadre.model import Lien
+from cadre.model.kinds import KINDS, label
+from cadre.site import labels
+from cadre.site.abbreviations import Abbreviations, abbreviations
+from cadre.site.figures import Figure, describe
 from cadre.site.links import relative
+from cadre.text import attribute, for_markdown, html_block, html_inline, html_label, link_html, markdown_sections, plain
 
 TEMPLATES = Path(__file__).parent / "templates"
+_IDENTIFIER = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
-def _finalize(value: Any) -> Any:
-    if isinstance(value, Markup) or not isinstance(value, str):
-        return value
-    return text.markdown(value)
+class SafeText:
+    """Data text as the pages carry it: sanitised HTML, the glossary's acronyms explained, inert for Markdown."""
 
+    def __init__(self, glossary: Abbreviations) -> None:
+        self.glossary = glossary
 
-def _safe(function: Callable[..., str]) -> Callable[..., Markup]:
-    return lambda *args, **kwargs: Markup(function(*args, **kwargs))
+    def inline(self, text: Any) -> Markup:
+        if isinstance(text, Markup):
+            return text
+        return Markup(for_markdown(self.glossary.apply(html_inline(str(text)))))
 
+    def block(self, text: str | None) -> Markup:
+        return Markup(for_markdown(self.glossary.apply(html_block(text)))) if text else Markup("")
 
-@cache
-def environment() -> Environment:
-    # compiled templates are kept between builds (keyed by the template's source): compiling them costs more
-    # than rendering every page of the 2016 edition
-    # no auto_reload (a stat per include, thousands per build): `reset()` at each build start reloads templates
-    env = Environment(loader=FileSystemLoader(TEMPLATES), bytecode_cache=FileSystemBytecodeCache(),
-                      auto_reload=False, autoescape=False, finalize=_finalize,
-                      undefined=StrictUndefined, extensions=["jinja2.ext.do"], trim_blocks=True,
-                      lstrip_blocks=True, keep_trailing_newline=True)
-    env.filters.update(
-        md=_safe(lambda value: text.markdown(value).strip()),
-        inline=_safe(text.inline),
-        plain=_safe(text.attribute),
-        indent_md=lambda value, width=4: Markup(text.indent(str(value), width)),
-    )
-    env.globals.update(labels=labels, KINDS=KINDS, badge=badge, date=labels.date, entity_title=entity_title,
-                       group=group)
-    return env
+    def sections(self, text: str | None) -> Markup:
+        return Markup(markdown_sections(self.glossary.apply(html_block(text)))) if text else Markup("")
 
+    def label(self, text: str | None) -> Markup:
+        """For the text of a link the site makes: no link inside, no explanation (the target explains)."""
+        return Markup(for_markdown(html_label(text))) if text else Markup("")
 
-def group(items: list[Any], attribute: str) -> dict[Any, list[Any]]:
-    """Items by the value of one attribute, in their order (one pass, where `selectattr` per group is quadratic)."""
-    groups: dict[Any, list[Any]] = {}
-    for item in items:
-        groups.setdefault(getattr(item, attribute), []).append(item)
-    return groups
+    def external(self, lien: Lien) -> Markup:
+        return Markup(for_markdown(link_html(lien.url, lien.titre)))
 
+    def change(self, change: FieldChange) -> Markup:
+        """One field change: the path as code, the values as literal text (cut when long; `cadre diff` has all)."""
+        return Markup(change_phrase(change, f"<code>{html.escape(change.chemin)}</code>", _literal))
 
-def reset() -> None:
-    """Forget loaded templates, so that a rebuild under `mkdocs serve` sees edited templates."""
-    environment.cache_clear()
-
-
-def label(entity: Entity) -> str:
-    """How the site names an entity: its name, title, label or acronym, as the data gives it."""
-    for attribute in ("nom", "titre", "libelle", "ligne", "sigle"):
-        value = getattr(entity, attribute, None)
-        if value:
+    def finalize(self, value: Any) -> Any:
+        if isinstance(value, Markup) or not isinstance(value, str):
             return value
-    return entity.id
+        if _IDENTIFIER.fullmatch(value):  # ids and anchors: no Markdown or HTML can hide in [a-z0-9-]
+            return Markup(value)
+        return self.inline(value)
 
 
-def entity_title(kind: str, entity: Entity) -> str:
-    """The title of an entity's page or section."""
-    if kind == "chapitre":  # « I. PRIORITÉ… », but « Préambule » when the number is a dash
-        numero, titre = entity.numero, entity.titre  # type: ignore[attr-defined]
-        return f"{numero}. {titre}" if any(c.isalnum() for c in numero) else titre
-    if kind == "principe":
-        return f"Principe {entity.numero} : {entity.titre}"  # type: ignore[attr-defined]
-    return label(entity)
+MAX_VALUE = 300  # characters of a changed value shown on a page
+
+
+def _literal(value: object) -> str:
+    shown = format_value(value)
+    if len(shown) > MAX_VALUE:
+        shown = shown[: MAX_VALUE - 1].rstrip() + "…" + (" »" if shown.startswith("«") else "")
+    return for_markdown(html.escape(shown, quote=False), line_start=False)
+
+
+def plain_attribute(text: str | None) -> Markup:
+    """Data text reduced to words and escaped for an HTML attribute (and for a title the theme prints as is)."""
+    return Markup(attribute(plain(text))) if text else Markup("")
+
+
+def front_matter(title: str, **values: Any) -> str:
+    """YAML front matter: the title as escaped plain text, other values as JSON (valid YAML scalars)."""
+    items = {"title": attribute(plain(title)), **values, "render_macros": False}
+    return "---\n" + "".join(f"{k}: {json.dumps(v, ensure_ascii=False)}\n" for k, v in items.items()) + "---\n\n"
 
 
 def badge(statut: str) -> Markup:
     """The availability status of a fact sheet, as a coloured label (text, not colour alone, carries it)."""
-    return Markup('<span class="cadre-badge cadre-badge--{}">{}</span>').format(
-        statut, labels.DISPONIBILITE[statut])
+    return Markup('<span class="cadre-badge cadre-badge--{}">{}</span>').format(statut, labels.DISPONIBILITE[statut])
 
 
-class PageContext:
-    """Helpers bound to one page: links are relative to the page's own source file."""
+def group(items: list[Any], attribute_name: str) -> dict[Any, list[Any]]:
+    """Items by the value of one attribute, in their order (one pass, where `selectattr` per group is quadratic)."""
+    groups: dict[Any, list[Any]] = {}
+    for item in items:
+        groups.setdefault(getattr(item, attribute_name), []).append(item)
+    return groups
 
-    def __init__(self, kb: KnowledgeBase, page_file: str) -> None:
+
+@cache
+def _loader() -> FileSystemLoader:
+    return FileSystemLoader(TEMPLATES)
+
+
+def environment(text: SafeText) -> Environment:
+    # compiled templates are kept between builds (bytecode cache keyed by each template's source)
+    env = Environment(loader=_loader(), bytecode_cache=FileSystemBytecodeCache(), auto_reload=False,
+                      autoescape=False, finalize=text.finalize, undefined=StrictUndefined,
+                      extensions=["jinja2.ext.do"], trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    env.filters.update(md=text.block, corps=text.sections, inline=text.inline, lien=text.label,
+                       plain=plain_attribute, externe=text.external,
+                       changement=text.change)
+    env.globals.update(labels=labels, KINDS=KINDS, badge=badge, date=labels.date, label=label, group=group,
+                       feed_path=feed_path, anchor=lambda ref: Markup(anchor(ref)))
+    return env
+
+
+class Renderer:
+    """The templates of one edition's site: its knowledge base and its glossary's explanations."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
+        self.text = SafeText(abbreviations(kb))
+        self.env = environment(self.text)
+
+    def render(self, template: str, page_file: str, **values: Any) -> str:
+        """Markdown for `page_file` (docs-relative) from `template`, links relative to that file."""
+        context = PageLinks(self, page_file).as_globals()
+        context.update(values)
+        return self.env.get_template(template).render(context)
+
+
+class PageLinks:
+    """Link helpers bound to one page: links are relative to its own source file, so MkDocs checks each one."""
+
+    def __init__(self, renderer: Renderer, page_file: str) -> None:
+        self.renderer = renderer
+        self.kb = renderer.kb
         self.page_file = page_file
 
     def url(self, kind: str, entity_id: str) -> Markup:
         return Markup(relative(self.page_file, self.kb.url(kind, entity_id)))
 
     def page(self, url: str) -> Markup:
-        """Link to a shared page given by its site URL (« programmes/ », « glossaire/#ins »)."""
+        """Link to a page given by its site URL (« programmes/ », « glossaire/#ins »)."""
         return Markup(relative(self.page_file, url))
 
+    def file(self, path: str) -> Markup:
+        """Link to a file of the site given by its path from the site root (« api/v1/edition.json »)."""
+        depth = self.page_file.count("/")
+        return Markup("../" * depth + path)
+
     def link(self, kind: str, entity_id: str, title: str | None = None) -> Markup:
-        name = text.inline(title or label(self.kb.get(kind, entity_id)))
+        name = self.renderer.text.label(title or label(self.kb.get(kind, entity_id)))
         return Markup(f"[{name}]({self.url(kind, entity_id)})")
 
     def links(self, kind: str, ids: list[str], sep: str = ", ") -> Markup:
         return Markup(sep.join(self.link(kind, i) for i in ids))
 
     def as_globals(self) -> dict[str, Any]:
-        return {"kb": self.kb, "edition": self.kb.edition, "url": self.url, "page": self.page,
-                "link": self.link, "links": self.links, "label": label, "page_file": self.page_file}
+        return {"kb": self.kb, "edition": self.kb.edition, "url": self.url, "page": self.page, "file": self.file,
+                "link": self.link, "links": self.links, "page_file": self.page_file, "description": self.description}
 
+    def description(self, figure: Figure) -> Markup:
+        """The text alternative of a diagram, its boxes linked to their pages."""
+        return Markup(describe(figure, lambda url: relative(self.page_file, url)))
 
-def render(template: str, kb: KnowledgeBase, page_file: str, **values: Any) -> str:
-    """Markdown for `page_file` from `template`, with the page's link helpers and `values`."""
-    context = PageContext(kb, page_file).as_globals()
-    context.update(values)
-    return environment().get_template(template).render(context)

@@ -1,0 +1,44 @@
+"""`cadre export-docs DOSSIER [--edition YEAR]`: the site of an edition as a plain docs folder and mkdocs.yml."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from cadre.cache import ContentCache
+from cadre.cli.arguments import edition_year
+from cadre.loading.knowledge import InvalidEdition
+from cadre.publishing.engine import site_settings
+from cadre.publishing.folder import write_docs_folder
+from cadre.site import NoEdition, build_site, make_context
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser("export-docs", help="écrire le site d'une édition en dossier docs ordinaire",
+                            description="Écrit dans DOSSIER toutes les pages et tous les fichiers du site d'une "
+                            "édition, les pages rédigées (macros rendues), les surcharges du thème et un mkdocs.yml "
+                            "minimal (Material, sans hook ni macros) : « mkdocs build -f DOSSIER/mkdocs.yml » le "
+                            "construit tel quel.", add_help=False)
+    parser.add_argument("-h", "--help", action="help", help="afficher cette aide et quitter")
+    parser.add_argument("dossier", metavar="DOSSIER", help="dossier à écrire (vidé s'il existe)")
+    parser.add_argument("--edition", type=edition_year, help="année de l'édition (défaut : la plus récente)")
+    parser.add_argument("--projet", default=".", help="dossier du projet (mkdocs.yml, docs/ ; défaut : .)")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    project = Path(args.projet).resolve()
+    try:
+        ctx = make_context(Path(args.data), args.edition, site_settings(project), ContentCache(project / ".cache"))
+    except InvalidEdition as invalid:
+        for error in invalid.errors:
+            print(error, file=sys.stderr)
+        print(f"{len(invalid.errors)} erreur(s) dans les données : rien n'a été écrit.", file=sys.stderr)
+        return 1
+    except NoEdition as missing:
+        print(f"cadre : {missing}", file=sys.stderr)
+        return 1
+    config = write_docs_folder(build_site(ctx), project, Path(args.dossier))
+    print(f"Édition {ctx.annee} écrite dans {config.parent} : mkdocs build -f {config}")
+    return 0

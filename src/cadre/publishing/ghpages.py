@@ -1,0 +1,179 @@
+"""The gh-pages branch, written in one commit per publication, from a tree prepared aside.
+
+A publication reads the branch's current tree into a temporary index, replaces the edition's folder with the
+site just built, recomputes `versions.json`, the `latest` alias (the newest published edition deployed), the
+root `index.html` and `404.html`, writes the tree, and moves the branch once, guarded by its old value. Killed at
+any moment before that last step, the branch is exactly as it was; the next publication starts afresh.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from cadre.publishing.git import Repository
+
+BRANCH = "gh-pages"
+LATEST = "latest"
+
+
+@dataclass(frozen=True)
+class Version:
+    annee: int
+    titre: str  # shown in the version selector
+    publiee: bool
+
+    def entry(self, aliases: list[str]) -> dict:
+        # mike's versions.json format (read by Material's selector); the status is kept for the next publications
+        return {"version": str(self.annee), "title": self.titre, "aliases": aliases,
+                "properties": {"publiee": self.publiee}}
+
+
+@dataclass(frozen=True)
+class Deployment:
+    commit: str | None  # the new commit, None when nothing changed
+    latest: int | None  # the edition `latest` points to after the publication
+    versions: list[int]
+    started_from: str  # where the branch started: « gh-pages », « origin/gh-pages » or « (nouvelle branche) »
+
+
+def base_commit(repo: Repository) -> tuple[str | None, str]:
+    """The branch to start from: the local one, else the remote one (a fresh clone has only that), else none."""
+    local = repo.resolve(BRANCH)
+    if local:
+        return local, BRANCH
+    remote = repo.resolve(f"origin/{BRANCH}")
+    return (remote, f"origin/{BRANCH}") if remote else (None, "(nouvelle branche)")
+
+
+def deployed_versions(repo: Repository, commit: str | None = None) -> list[dict]:
+    """versions.json of the branch (empty when nothing is deployed yet)."""
+    commit = commit or base_commit(repo)[0]
+    if not commit:
+        return []
+    try:
+        return json.loads(repo.run("show", f"{commit}:versions.json"))
+    except (ValueError, Exception):  # no versions.json yet, or not readable: start a new list
+        return []
+
+
+def deploy(repo: Repository, built: Path, version: Version, message: str) -> Deployment:
+    """Write `built` as the folder of `version` on gh-pages, with the aliases and root pages, in one commit."""
+    old, started_from = base_commit(repo)
+    versions = _merged(deployed_versions(repo, old), version)
+    latest = max((int(v["version"]) for v in versions if v.get("properties", {}).get("publiee")), default=None)
+    entries = [_with_alias(v, latest) for v in versions]
+    with tempfile.TemporaryDirectory(prefix="cadre-index-") as tmp:
+        env = {"GIT_INDEX_FILE": str(Path(tmp) / "index")}
+        repo.run("read-tree", old if old else "--empty", env=env)
+        for folder in {str(version.annee), LATEST}:
+            _remove(repo, folder, env)
+        _add_folder(repo, built, str(version.annee), env)
+        if latest is not None:
+            subtree = repo.run("write-tree", f"--prefix={latest}/", env=env).strip()
+            repo.run("read-tree", f"--prefix={LATEST}/", subtree, env=env)
+        default = LATEST if latest is not None else max(v["version"] for v in versions)
+        root = {"versions.json": json.dumps(entries, ensure_ascii=False, indent=2) + "\n",
+                "index.html": _root_index(default), "404.html": _root_404(entries), ".nojekyll": ""}
+        for name, content in root.items():
+            blob = repo.run("hash-object", "-w", "--stdin", stdin=content).strip()
+            repo.run("update-index", "--add", "--cacheinfo", f"100644,{blob},{name}", env=env)
+        tree = repo.run("write-tree", env=env).strip()
+    if old and repo.run("rev-parse", f"{old}^{{tree}}").strip() == tree:
+        return Deployment(None, latest, sorted(int(v["version"]) for v in versions), started_from)
+    parents = ["-p", old] if old else []
+    commit = repo.run("commit-tree", tree, *parents, "-m", message, env=repo.identity()).strip()
+    # the guard: the branch moves only from the value this publication started on (or is created if still absent)
+    repo.run("update-ref", f"refs/heads/{BRANCH}", commit, old if started_from == BRANCH else "")
+    return Deployment(commit, latest, sorted(int(v["version"]) for v in versions), started_from)
+
+
+def _merged(versions: list[dict], version: Version) -> list[dict]:
+    kept = [v for v in versions if v.get("version") != str(version.annee)]
+    return sorted([*kept, version.entry([])], key=lambda v: int(v["version"]), reverse=True)
+
+
+def _with_alias(entry: dict, latest: int | None) -> dict:
+    return {**entry, "aliases": [LATEST] if latest is not None and entry["version"] == str(latest) else []}
+
+
+def _remove(repo: Repository, folder: str, env: dict[str, str]) -> None:
+    listed = repo.run("ls-files", "-z", "--", f"{folder}/", env=env).split("\0")
+    paths = [p for p in listed if p]
+    if paths:
+        repo.run("update-index", "--force-remove", "-z", "--stdin", env=env, stdin="\0".join(paths) + "\0")
+
+
+def _add_folder(repo: Repository, built: Path, prefix: str, env: dict[str, str]) -> None:
+    """Every file of `built` under `prefix/`, as blobs written by one git process."""
+    files = sorted(p for p in built.rglob("*") if p.is_file())
+    if not files:
+        return
+    blobs = repo.run("hash-object", "-w", "--stdin-paths", stdin="\n".join(str(p) for p in files) + "\n").split()
+    lines = [f"100644 {blob}\t{prefix}/{path.relative_to(built).as_posix()}" for blob, path in zip(blobs, files,
+                                                                                                       strict=True)]
+    repo.run("update-index", "--index-info", env=env, stdin="\n".join(lines) + "\n")
+
+
+def _root_index(target: str) -> str:
+    """The site root sends readers to the edition in force (relative: works under any address)."""
+    href = html.escape(f"{target}/", quote=True)
+    return f"""<!DOCTYPE html>
+<html lang="fr">
+<head>
+<meta charset="utf-8">
+<title>Cadre commun des projets de e-santé</title>
+<meta http-equiv="refresh" content="0; url={href}">
+<link rel="canonical" href="{href}">
+</head>
+<body>
+<p>Redirection vers <a href="{href}">l'édition en vigueur</a>.</p>
+</body>
+</html>
+"""
+
+
+_FIND_ROOT = (
+    # the page may be served for any missing address (/2016/x/y/): the site root is where versions.json answers
+    "<script>(async()=>{const parts=location.pathname.split('/').filter(Boolean);"
+    "for(let i=parts.length;i>=0;i--){const root='/'+parts.slice(0,i).join('/')+(i?'/':'');"
+    "try{const r=await fetch(root+'versions.json');if(r.ok){document.querySelectorAll('a[data-racine]')"
+    ".forEach(a=>a.href=root+a.dataset.racine);return}}catch(e){}}})();</script>"
+)
+
+
+def _root_404(entries: list[dict]) -> str:
+    """The page of a missing address at any depth: its links find the site root by themselves."""
+    items = "".join(f'<li><a data-racine="{html.escape(v["version"])}/" href="/{html.escape(v["version"])}/">'
+                    f'{html.escape(v["title"])}</a></li>' for v in entries)
+    return ("<!DOCTYPE html>\n<html lang=\"fr\">\n<head>\n<meta charset=\"utf-8\">\n"
+            "<title>Page introuvable — Cadre commun des projets de e-santé</title>\n</head>\n<body>\n<main>\n"
+            "<h1>Page introuvable</h1>\n<p>Cette adresse ne correspond à aucune page du site.</p>\n"
+            f"<p><a data-racine=\"{LATEST}/\" href=\"/{LATEST}/\">Aller à l'édition en vigueur</a></p>\n"
+            f"<p>Éditions publiées :</p>\n<ul>{items}</ul>\n</main>\n{_FIND_ROOT}\n</body>\n</html>\n")
+
+
+def workspace(project: Path) -> Path:
+    """A scratch folder for one publication under .cache/publication/ (left-overs of a killed run are cleared)."""
+    base = project / ".cache" / "publication"
+    base.mkdir(parents=True, exist_ok=True)
+    for stale in base.iterdir():
+        if stale.is_dir() and not _alive(stale.name.split("-")[0]):
+            import shutil
+
+            shutil.rmtree(stale, ignore_errors=True)
+    return Path(tempfile.mkdtemp(prefix=f"{os.getpid()}-", dir=base))
+
+
+def _alive(pid: str) -> bool:
+    try:
+        os.kill(int(pid), 0)
+    except (ValueError, ProcessLookupError):
+        return False
+    except PermissionError:
+        return True
+    return True

@@ -1,0 +1,59 @@
+"""The few git operations publishing needs, each answered in French when it fails."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+# Used only when git has no identity configured, and only for the publication commits on gh-pages.
+DEFAULT_IDENTITY = {"name": "Publication du cadre commun", "email": "cadre-publish@localhost"}
+
+
+class GitError(Exception):
+    """A git command failed; the message says which and why, in French."""
+
+
+@dataclass(frozen=True)
+class Repository:
+    root: Path
+
+    def run(self, *args: str, env: dict[str, str] | None = None, stdin: str | None = None) -> str:
+        try:
+            result = subprocess.run(["git", *args], cwd=self.root, env={**os.environ, **(env or {})}, input=stdin,
+                                    capture_output=True, text=True)
+        except OSError as error:
+            raise GitError(f"git est introuvable ou inutilisable : {error.strerror}") from None
+        if result.returncode != 0:
+            detail = (result.stderr or result.stdout).strip().splitlines()
+            raise GitError(f"« git {' '.join(args[:3])} » a échoué : {detail[-1] if detail else result.returncode}")
+        return result.stdout
+
+    def ok(self, *args: str) -> bool:
+        try:
+            self.run(*args)
+        except GitError:
+            return False
+        return True
+
+    def resolve(self, ref: str) -> str | None:
+        """The commit a ref names, or None when it does not exist."""
+        try:
+            return self.run("rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}").strip() or None
+        except GitError:
+            return None
+
+    def identity(self) -> dict[str, str]:
+        """Environment giving the commit an author when git has none configured (never overriding one)."""
+        env = {}
+        for role in ("name", "email"):
+            if not self.ok("config", f"user.{role}"):
+                for who in ("AUTHOR", "COMMITTER"):
+                    env[f"GIT_{who}_{role.upper()}"] = DEFAULT_IDENTITY[role]
+        return env
+
+    def changed_files(self) -> list[str]:
+        """Files of the working tree that differ from HEAD (untracked ones included, ignored ones not)."""
+        out = self.run("status", "--porcelain", "--untracked-files=all")
+        return [line[3:] for line in out.splitlines() if line.strip()]
