@@ -1,4 +1,5 @@
-"""Session-wide fixtures: one publication of the versioned site, served on localhost, and one browser."""
+"""Session-wide fixtures: the fixture edition built once, one publication of the versioned site, served on
+localhost, and one browser."""
 
 from __future__ import annotations
 
@@ -14,6 +15,10 @@ os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 from publication import Session, extract_branch, publish_sequence, serve_folder  # noqa: E402
 
+PROJECT = Path(__file__).resolve().parents[1]
+FIXTURE_DATA = PROJECT / "tests" / "fixtures" / "site" / "data"
+FIXTURE_YEAR = "2099"
+
 
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[subprocess.CompletedProcess, Path]:
@@ -23,6 +28,17 @@ def real_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[subprocess.Comp
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
                             cwd=Path(__file__).resolve().parents[1], env=env, capture_output=True, text=True,
                             timeout=900)
+    return result, out
+
+
+@pytest.fixture(scope="session")
+def fixture_site_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[subprocess.CompletedProcess, Path]:
+    """The fictional fixture edition (tests/fixtures/site, 2099) built once with a bare `mkdocs build --strict`
+    (CADRE_DATA / CADRE_EDITION, as a contributor would), for every test that reads it built."""
+    out = tmp_path_factory.mktemp("site-fixture")
+    env = dict(os.environ, CADRE_DATA=str(FIXTURE_DATA), CADRE_EDITION=FIXTURE_YEAR)
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)], cwd=PROJECT,
+                            env=env, capture_output=True, text=True, timeout=600)
     return result, out
 
 

@@ -199,9 +199,8 @@ def plain(markdown_text: str) -> str:
 
 
 @pytest.fixture(scope="session")
-def fixture_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[subprocess.CompletedProcess, Site]:
-    out = tmp_path_factory.mktemp("site-fixture")
-    result = build_site(out, FIXTURE_DATA, FIXTURE_YEAR)
+def fixture_build(fixture_site_build) -> tuple[subprocess.CompletedProcess, Site]:
+    result, out = fixture_site_build  # built once per session (conftest.py), shared with the docs folder tests
     return result, Site(out)
 
 
