@@ -165,17 +165,16 @@ def clean_svg(svg: str) -> str:
 
 
 def external_references(svg: str) -> list[str]:
-    """Every href, image or url(...) in an SVG: a self-contained diagram has none."""
+    """Every href, image, url(...) or CSS import in an SVG: a self-contained diagram has none. Stylesheets are
+    looked for in <style> elements and style attributes only: a label may say « @import » as text."""
     root = ElementTree.fromstring(svg)
     found = []
     for element in root.iter():
         for name, value in element.attrib.items():
-            if name.endswith("href") or "url(" in value:
+            if name.endswith("href") or "url(" in value or (name == "style" and "@" in value):
                 found.append(f"{element.tag} {name}={value}")
-        if element.tag.endswith("image"):
+        if element.tag.endswith(("image", "style")):
             found.append(element.tag)
-    if "@import" in svg or "@font-face" in svg:
-        found.append("css import / font-face")
     return found
 
 
