@@ -1,4 +1,4 @@
-"""Safe data text placed into each output's own syntax: Markdown pages, attributes, Graphviz, CSV, JSON."""
+"""Safe data text placed into each output's own syntax: Markdown pages, attributes, Graphviz, CSV, JSON, XML."""
 
 from __future__ import annotations
 
@@ -90,6 +90,16 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 def csv_cell(text: str) -> str:
     """A CSV cell a spreadsheet shows as text: a leading formula character is preceded by an apostrophe."""
     return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+# what XML 1.0 cannot hold at all, not even as a character reference (C0 controls but tab and newlines, lone
+# surrogates, U+FFFE/U+FFFF): one of them in a feed makes the whole document ill-formed for its readers
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def xml_text(text: str) -> str:
+    """Text for an XML document (escaping is the serialiser's job): characters XML cannot carry dropped."""
+    return _NOT_XML.sub("", text)
 
 
 def json_text(value: Any, indent: int | None = 2) -> str:
