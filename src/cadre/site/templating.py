@@ -15,6 +15,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+import yaml
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
@@ -85,9 +86,11 @@ def plain_attribute(text: str | None) -> Markup:
 
 
 def front_matter(title: str, **values: Any) -> str:
-    """YAML front matter: the title as escaped plain text, other values as JSON (valid YAML scalars)."""
+    """YAML front matter: the title as escaped plain text. Written by the YAML library MkDocs reads it with: a
+    front matter that fails to parse is silently rendered as Markdown, title included (JSON strings are not
+    always YAML: a DEL character is refused)."""
     items = {"title": attribute(plain(title)), **values, "render_macros": False}
-    return "---\n" + "".join(f"{k}: {json.dumps(v, ensure_ascii=False)}\n" for k, v in items.items()) + "---\n\n"
+    return "---\n" + yaml.safe_dump(items, allow_unicode=True, sort_keys=False, width=1 << 30) + "---\n\n"
 
 
 def badge(statut: str) -> Markup:
