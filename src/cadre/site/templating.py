@@ -28,7 +28,17 @@ from cadre.site import labels
 from cadre.site.abbreviations import Abbreviations, abbreviations
 from cadre.site.figures import Figure, describe
 from cadre.site.links import relative
-from cadre.text import attribute, for_markdown, html_block, html_inline, html_label, link_html, markdown_sections, plain
+from cadre.text import (
+    attribute,
+    for_markdown,
+    html_block,
+    html_inline,
+    html_label,
+    link_html,
+    markdown_attribute,
+    markdown_sections,
+    plain,
+)
 
 TEMPLATES = Path(__file__).parent / "templates"
 _IDENTIFIER = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -81,8 +91,9 @@ def _literal(value: object) -> str:
 
 
 def plain_attribute(text: str | None) -> Markup:
-    """Data text reduced to words and escaped for an HTML attribute (and for a title the theme prints as is)."""
-    return Markup(attribute(plain(text))) if text else Markup("")
+    """Data text reduced to words for an HTML attribute or the alt text of a Markdown image: escaped for HTML and
+    inert for Markdown (a `]` or `{` left as is would close the image and open an attribute list)."""
+    return Markup(markdown_attribute(plain(text))) if text else Markup("")
 
 
 def front_matter(title: str, **values: Any) -> str:

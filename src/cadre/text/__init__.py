@@ -14,11 +14,12 @@ from cadre.text.embed import (
     graphviz_escape,
     graphviz_label,
     json_text,
+    markdown_attribute,
     markdown_sections,
     xml_text,
 )
 from cadre.text.sanitize import html_block, html_inline, html_label, link_html, plain, sanitize
 
 __all__ = ["attribute", "csv_cell", "for_markdown", "graphviz_escape", "graphviz_label", "html_block", "html_inline",
-           "html_label", "json_text", "link_html", "markdown_sections", "plain", "sanitize",
+           "html_label", "json_text", "link_html", "markdown_attribute", "markdown_sections", "plain", "sanitize",
            "xml_text"]

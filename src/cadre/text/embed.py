@@ -69,6 +69,16 @@ def attribute(text: str) -> str:
     return html.escape(text, quote=True)
 
 
+# HTML's special characters and Markdown's, as numeric references: what the browser decodes in an attribute and
+# a Markdown pass leaves alone (in a raw HTML tag as in the alt text of a Markdown image)
+_ATTRIBUTE_IN_MARKDOWN = str.maketrans({c: f"&#{ord(c)};" for c in "&<>\"'\\`*_[]{}#|\t\n\r"})
+
+
+def markdown_attribute(text: str) -> str:
+    """Plain text for an attribute value or an image's alt text written in a Markdown page."""
+    return text.translate(_ATTRIBUTE_IN_MARKDOWN)
+
+
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
