@@ -1,7 +1,9 @@
 """The attack strings of the hostile edition (tests/hostile_edition.py), and how they are dealt to its fields.
 
 `{m}` in a payload is the field's marker (`INJ0042`): a check that finds `alert('INJ0042')` where it must not be
-names the field. Every text ends with two glossary acronyms (`ZORG`, whose definition tries to break out of
+names the field. Each field gets two payloads in rotation, then a short core of forms every field carries (the
+`](…){: onerror=…}` of a code span becomes live wherever text reduced to words lands in Markdown, and a rotation
+could miss that field). Every text ends with two glossary acronyms (`ZORG`, whose definition tries to break out of
 `<abbr title>`, and `H<b>X</b>"K`, an acronym that is markup itself), so the glossary's explanations are applied
 to every text of the site, and with a backslash (the end of a Graphviz string).
 """
