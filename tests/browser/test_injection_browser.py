@@ -90,7 +90,8 @@ class Reader:
 
 @pytest.fixture(scope="module")
 def hostile_url(hostile_site: HostileSite):
-    assert hostile_site.build.returncode == 0, hostile_site.build.stderr[-2000:]
+    # served even if the strict build failed (test_injection.py says so): these tests say what would run
+    assert (hostile_site.out / "index.html").exists(), hostile_site.build.stderr[-2000:]
     url, httpd = serve_folder(hostile_site.out)
     yield url
     httpd.shutdown()
