@@ -61,6 +61,14 @@ def served_site(published_tree: Path):
 
 
 @pytest.fixture(scope="session")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory):
+    """The hostile edition (tests/hostile_edition.py) built once for the injection tests, static and browser."""
+    from hostile_edition import build_hostile_site
+
+    return build_hostile_site(tmp_path_factory.mktemp("hostile"))
+
+
+@pytest.fixture(scope="session")
 def browser():
     from browser.checks import chromium
 

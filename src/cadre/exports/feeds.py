@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from cadre.editions.diff import EditionDiff, EntityChange, EntityRef, FieldChange, change_phrase, format_value
 from cadre.model.kinds import KINDS
+from cadre.text import xml_text
 
 ATOM = "http://www.w3.org/2005/Atom"
 _NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://cadre-esante/flux")
@@ -131,7 +132,7 @@ def _entry(ctx: FeedContext, ref: EntityRef, event: str, href: str, changes: lis
     if changes:
         body += "<ul>" + "".join(f"<li>{change_html(c)}</li>" for c in changes) + "</ul>"
     content = ET.SubElement(entry, f"{{{ATOM}}}content", {"type": "html"})
-    content.text = body
+    content.text = xml_text(body)
     return entry
 
 
@@ -143,7 +144,7 @@ def change_html(change: FieldChange) -> str:
 
 def _text(parent: ET.Element, tag: str, value: str) -> ET.Element:
     element = ET.SubElement(parent, f"{{{ATOM}}}{tag}")
-    element.text = value
+    element.text = xml_text(value)
     return element
 
 

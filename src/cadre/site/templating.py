@@ -15,6 +15,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+import yaml
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
@@ -27,7 +28,17 @@ from cadre.site import labels
 from cadre.site.abbreviations import Abbreviations, abbreviations
 from cadre.site.figures import Figure, describe
 from cadre.site.links import relative
-from cadre.text import attribute, for_markdown, html_block, html_inline, html_label, link_html, markdown_sections, plain
+from cadre.text import (
+    attribute,
+    for_markdown,
+    html_block,
+    html_inline,
+    html_label,
+    link_html,
+    markdown_attribute,
+    markdown_sections,
+    plain,
+)
 
 TEMPLATES = Path(__file__).parent / "templates"
 _IDENTIFIER = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -80,14 +91,17 @@ def _literal(value: object) -> str:
 
 
 def plain_attribute(text: str | None) -> Markup:
-    """Data text reduced to words and escaped for an HTML attribute (and for a title the theme prints as is)."""
-    return Markup(attribute(plain(text))) if text else Markup("")
+    """Data text reduced to words for an HTML attribute or the alt text of a Markdown image: escaped for HTML and
+    inert for Markdown (a `]` or `{` left as is would close the image and open an attribute list)."""
+    return Markup(markdown_attribute(plain(text))) if text else Markup("")
 
 
 def front_matter(title: str, **values: Any) -> str:
-    """YAML front matter: the title as escaped plain text, other values as JSON (valid YAML scalars)."""
+    """YAML front matter: the title as escaped plain text. Written by the YAML library MkDocs reads it with: a
+    front matter that fails to parse is silently rendered as Markdown, title included (JSON strings are not
+    always YAML: a DEL character is refused)."""
     items = {"title": attribute(plain(title)), **values, "render_macros": False}
-    return "---\n" + "".join(f"{k}: {json.dumps(v, ensure_ascii=False)}\n" for k, v in items.items()) + "---\n\n"
+    return "---\n" + yaml.safe_dump(items, allow_unicode=True, sort_keys=False, width=1 << 30) + "---\n\n"
 
 
 def badge(statut: str) -> Markup:

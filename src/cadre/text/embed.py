@@ -1,4 +1,4 @@
-"""Safe data text placed into each output's own syntax: Markdown pages, attributes, Graphviz, CSV, JSON."""
+"""Safe data text placed into each output's own syntax: Markdown pages, attributes, Graphviz, CSV, JSON, XML."""
 
 from __future__ import annotations
 
@@ -69,6 +69,16 @@ def attribute(text: str) -> str:
     return html.escape(text, quote=True)
 
 
+# HTML's special characters and Markdown's, as numeric references: what the browser decodes in an attribute and
+# a Markdown pass leaves alone (in a raw HTML tag as in the alt text of a Markdown image)
+_ATTRIBUTE_IN_MARKDOWN = str.maketrans({c: f"&#{ord(c)};" for c in "&<>\"'\\`*_[]{}#|\t\n\r"})
+
+
+def markdown_attribute(text: str) -> str:
+    """Plain text for an attribute value or an image's alt text written in a Markdown page."""
+    return text.translate(_ATTRIBUTE_IN_MARKDOWN)
+
+
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
@@ -90,6 +100,16 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 def csv_cell(text: str) -> str:
     """A CSV cell a spreadsheet shows as text: a leading formula character is preceded by an apostrophe."""
     return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+# what XML 1.0 cannot hold at all, not even as a character reference (C0 controls but tab and newlines, lone
+# surrogates, U+FFFE/U+FFFF): one of them in a feed makes the whole document ill-formed for its readers
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def xml_text(text: str) -> str:
+    """Text for an XML document (escaping is the serialiser's job): characters XML cannot carry dropped."""
+    return _NOT_XML.sub("", text)
 
 
 def json_text(value: Any, indent: int | None = 2) -> str:

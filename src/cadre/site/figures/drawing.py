@@ -90,7 +90,7 @@ def _draw_items(diagrams: Any, items: tuple[Box | Group, ...], width: int,
                      "margin": "10", "penwidth": "1.5"}
             with diagrams.Cluster(graphviz_label(graphviz_escape(wrap(item.label, 40))), graph_attr=attrs) as cluster:
                 # `diagrams` names a cluster after its label: two groups with one label would merge
-                cluster.dot.name = clusters[item.id] = f"cluster_{item.id}"
+                cluster.dot.name = clusters[item.id] = f"cluster_{graphviz_id(item.id)}"
                 nodes.update(_draw_items(diagrams, item.items, width, clusters))
         else:
             nodes[item.id] = _draw_box(diagrams, item, width)
@@ -109,8 +109,21 @@ def _draw_box(diagrams: Any, box: Box, width: int) -> Any:
     style = "rounded,filled,dashed" if box.dashed else "rounded,filled"
     font_colour = "#ffffff" if box.tone == "axe" else TEXT_COLOUR
     penwidth = "2" if box.tone in ("accent", "focus", "perimetre") else "1.2"
-    return diagrams.Node(graphviz_label(label), nodeid=box.id, fillcolor=fill, color=border, fontcolor=font_colour,
-                         style=style, penwidth=penwidth)
+    return diagrams.Node(graphviz_label(label), nodeid=graphviz_id(box.id), fillcolor=fill, color=border,
+                         fontcolor=font_colour, style=style, penwidth=penwidth)
+
+
+_PLAIN_ID = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+def graphviz_id(figure_id: str) -> str:
+    """The Graphviz name of a box or group. Definitions may build ids from data (a sub-step's letter), and the
+    graphviz package quotes names without escaping backslashes: a name ending in `\\` would close no string and
+    turn what follows into DOT statements. A name made of plain characters is kept (readable SVG titles); any
+    other becomes a digest of itself."""
+    if _PLAIN_ID.fullmatch(figure_id):
+        return figure_id
+    return "id_" + hashlib.sha256(figure_id.encode()).hexdigest()[:24]
 
 
 def _draw_link(diagrams: Any, nodes: dict[str, Any], clusters: dict[str, str], link: Link) -> None:
@@ -152,17 +165,16 @@ def clean_svg(svg: str) -> str:
 
 
 def external_references(svg: str) -> list[str]:
-    """Every href, image or url(...) in an SVG: a self-contained diagram has none."""
+    """Every href, image, url(...) or CSS import in an SVG: a self-contained diagram has none. Stylesheets are
+    looked for in <style> elements and style attributes only: a label may say « @import » as text."""
     root = ElementTree.fromstring(svg)
     found = []
     for element in root.iter():
         for name, value in element.attrib.items():
-            if name.endswith("href") or "url(" in value:
+            if name.endswith("href") or "url(" in value or (name == "style" and "@" in value):
                 found.append(f"{element.tag} {name}={value}")
-        if element.tag.endswith("image"):
+        if element.tag.endswith(("image", "style")):
             found.append(element.tag)
-    if "@import" in svg or "@font-face" in svg:
-        found.append("css import / font-face")
     return found
 
 
