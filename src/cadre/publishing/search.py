@@ -117,6 +117,28 @@ def _filters(record: SearchRecord, edition: str) -> dict[str, list[str]]:
     return filters
 
 
+# --- the records as a file, for a site built elsewhere (`cadre export-docs`, then `cadre recherche`) -------------
+
+
+def write_records(path: Path, records: Sequence[SearchRecord], edition: str) -> None:
+    entries = [{"url": r.url, "titre": r.title, "contenu": r.content, "type": r.type, "statut": r.statut}
+               for r in records]
+    path.write_text(json.dumps({"edition": edition, "enregistrements": entries}, ensure_ascii=False, indent=1),
+                    encoding="utf-8")
+
+
+def read_records(path: Path) -> tuple[list[SearchRecord], str]:
+    """The records and edition written by `write_records`; SearchIndexError (French) when unreadable."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        records = [SearchRecord(e["url"], e["titre"], e["contenu"], e["type"], e.get("statut", ""))
+                   for e in data["enregistrements"]]
+        return records, str(data.get("edition", ""))
+    except (OSError, ValueError, KeyError, TypeError) as error:
+        raise SearchIndexError(f"{path} : fichier d'entrées de recherche illisible ({error}) ; il est écrit par "
+                               "« cadre export-docs » (recherche.json)") from None
+
+
 # --- the words of the edition, for the correction of mistyped words ---------------------------------------------
 
 
