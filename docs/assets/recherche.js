@@ -37,6 +37,7 @@ async function engine(merged) {
     const pagefind = await import(new URL("pagefind/pagefind.js" + (merged ? "?editions" : ""), EDITION_ROOT).href);
     await pagefind.options({ excerptLength: 26 });
     await pagefind.init();
+    await pagefind.filters(); // loads the filter chunks: searches then count their results per type
     if (merged) for (const v of (await otherEditions())) await pagefind.mergeIndex(new URL(`${v.version}/pagefind/`, SITE_ROOT).href);
     return pagefind;
   })();
