@@ -12,6 +12,11 @@ folder by scripts/synthetic_edition.py), one `mkdocs build` each, then, in Chrom
 - time from the last key typed to the results shown (the box waits 80 ms after a key before searching: included),
   for the first query (cold: nothing loaded) and a second one (warm): target under 300 ms.
 PDFs are part of a build: pass --cache to keep them between runs (a fresh temporary cache by default).
+
+A build of a 100× edition takes hours on a small machine (thousands of PDFs and context diagrams): with
+--copies, a scale above 10 is made from the 10× build instead, its entity pages copied under new addresses (with
+their words changed) and its glossary and programme records multiplied, then indexed here; its build time is then
+not measured but extrapolated from the 10× build (marked « ≈ »).
 """
 
 from __future__ import annotations
@@ -49,14 +54,32 @@ class Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def build(data: Path, year: str | None, out: Path, cache: Path) -> tuple[float, float, int, int]:
+# hand-written pages quoting real entities by id (« extrait ») cannot be built from a synthetic edition
+REAL_DATA_PAGES = ["donnees-ouvertes.md"]
+
+
+def synthetic_project(work: Path) -> Path:
+    """A copy of the project for synthetic editions: without the pages that quote real data, not strict (their
+    navigation entries are then missing)."""
+    project = work / "projet"
+    if not project.exists():
+        for name in ("docs", "overrides", "macros", "diagrams"):
+            shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
+        for page in REAL_DATA_PAGES:
+            (project / "docs" / page).unlink()
+        config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("strict: true", "strict: false")
+        (project / "mkdocs.yml").write_text(config, encoding="utf-8")
+    return project
+
+
+def build(data: Path, year: str | None, out: Path, cache: Path, project: Path = ROOT) -> tuple[float, float, int, int]:
     """(build seconds, index seconds, pages, records) of one `mkdocs build` of the edition."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", CADRE_DATA=str(data), CADRE_CACHE=str(cache))
     env.pop("CADRE_EDITION", None)
     if year:
         env["CADRE_EDITION"] = year
     start = time.perf_counter()
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-d", str(out)], cwd=ROOT, env=env,
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-d", str(out)], cwd=project, env=env,
                             capture_output=True, text=True)
     seconds = time.perf_counter() - start
     found = LOG_LINE.search(result.stderr)
@@ -76,30 +99,26 @@ def measure_browser(site: Path, queries: tuple[str, str]) -> dict[str, float]:
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), partial(Quiet, directory=str(site)))
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     url = f"http://127.0.0.1:{httpd.server_address[1]}/"
-    fetched: dict[str, int] = {}
+    requests: list = []
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
             context = browser.new_context()
             page = context.new_page()
             page.goto(url, wait_until="load")
-            context.on("requestfinished", lambda request: fetched.__setitem__(request.url, _size(request)))
+            context.on("requestfinished", requests.append)
             first = _timed_query(page, queries[0])
-            first_urls = dict(fetched)
+            first_requests = list(requests)
             second = _timed_query(page, queries[1])
+            search_files = {r.url: r.sizes()["responseBodySize"] for r in first_requests
+                            if "/pagefind/" in r.url or r.url.endswith("/assets/recherche.js")}
             browser.close()
     finally:
         httpd.shutdown()
-    search_files = {u: n for u, n in first_urls.items() if "/pagefind/" in u or u.endswith("/assets/recherche.js")}
     raw = sum(search_files.values())
     compressed = sum(_gzipped(site, url, u) for u in search_files)
     return {"first_ms": first, "second_ms": second, "bytes": raw, "gzip_bytes": compressed,
             "requests": len(search_files)}
-
-
-def _size(request) -> int:  # noqa: ANN001 - a Playwright request
-    response = request.response()
-    return len(response.body()) if response else 0
 
 
 def _gzipped(site: Path, base: str, url: str) -> int:
@@ -121,21 +140,60 @@ def _timed_query(page, query: str) -> float:  # noqa: ANN001 - a Playwright page
         return performance.now() - start; }""", query)
 
 
-def scale_run(scale: int, work: Path, cache: Path) -> dict[str, float]:
+def copied_site(built: Path, factor: int, target: Path) -> list:
+    """The built site with each entity page copied `factor - 1` times under new addresses, its words changed."""
+    from cadre.site.search import SearchRecord
+
+    shutil.copytree(built, target)
+    shutil.rmtree(target / "pagefind")
+    pages = [p for folder in ("referentiels", "socle", "principes", "acteurs", "textes")
+             for p in (built / folder).glob("*/index.html")]
+    for copy in range(2, factor + 1):
+        suffix = "".join(chr(97 + int(d)) for d in str(copy))  # new words, not just new numbers
+        for page in pages:
+            folder = page.parent.relative_to(built)
+            destination = target / folder.with_name(f"{folder.name}-{suffix}") / "index.html"
+            destination.parent.mkdir(parents=True)
+            destination.write_text(page.read_text(encoding="utf-8").replace("fictif", f"fictif{suffix}"),
+                                   encoding="utf-8")
+    return [SearchRecord(f"glossaire/#fx{n}", f"FX{n}", f"Sigle fictif numéro {n} d'une démonstration", "glossaire")
+            for n in range(factor * 930)] + \
+           [SearchRecord(f"programmes/#p{n}", f"Programme fictif {n}", "Programme fictif de démonstration",
+                         "programme", "dispositif existant") for n in range(factor * 400)]
+
+
+def scale_run(scale: int, work: Path, cache: Path, copies: bool = False,
+              previous: dict[str, float] | None = None) -> dict[str, float]:
+    if copies and scale > 10 and previous:
+        from cadre.publishing.search import index_site
+
+        out = work / f"site-{scale}"
+        records = copied_site(work / "site-10", scale // 10, out)
+        report = index_site(out, records, str(SYNTHETIC_YEAR))
+        figures = {"scale": scale, "build_s": previous["build_s"] * scale / 10, "index_s": report.seconds,
+                   "pages": report.pages, "records": report.records, "estimated": True}
+        return _measured(figures, out, QUERIES["synthetic"])
+    return _built(scale, work, cache)
+
+
+def _built(scale: int, work: Path, cache: Path) -> dict[str, float]:
     if scale == 1:
-        data, year, queries = ROOT / "data", None, QUERIES["real"]
+        data, year, queries, project = ROOT / "data", None, QUERIES["real"], ROOT
     else:
         data, year, queries = work / f"donnees-{scale}", str(SYNTHETIC_YEAR), QUERIES["synthetic"]
         synthetic_edition.write(synthetic_edition.generate(scale, SYNTHETIC_YEAR), data / "editions" / year)
+        project = synthetic_project(work)
     out = work / f"site-{scale}"
-    build_s, index_s, pages, records = build(data, year, out, cache)
-    size, files = folder_size(out / "pagefind")
-    words = len((out / "pagefind" / "vocabulaire.json").read_text(encoding="utf-8").split(","))
-    figures = {"scale": scale, "build_s": build_s, "index_s": index_s, "pages": pages, "records": records,
-               "index_bytes": size, "index_files": files, "words": words}
+    build_s, index_s, pages, records = build(data, year, out, cache, project)
+    figures = {"scale": scale, "build_s": build_s, "index_s": index_s, "pages": pages, "records": records}
+    return _measured(figures, out, queries)
+
+
+def _measured(figures: dict, out: Path, queries: tuple[str, str]) -> dict:
+    figures["index_bytes"], figures["index_files"] = folder_size(out / "pagefind")
+    figures["words"] = len((out / "pagefind" / "vocabulaire.json").read_text(encoding="utf-8").split(","))
     runs = [measure_browser(out, queries) for _ in range(3)]
     figures.update({key: statistics.median(r[key] for r in runs) for key in runs[0]})
-    shutil.rmtree(out, ignore_errors=True)
     return figures
 
 
@@ -143,6 +201,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scales", type=int, nargs="+", default=[1, 10, 100])
     parser.add_argument("--cache", type=Path, help="cache des PDF et diagrammes (défaut : temporaire)")
+    parser.add_argument("--copies", action="store_true",
+                        help="au-delà de 10×, copier les pages du site 10× au lieu de construire (voir ci-dessus)")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="cadre-bench-recherche-") as tmp:
         work = Path(tmp)
@@ -151,9 +211,12 @@ def main(argv: list[str] | None = None) -> int:
                   f"{'index Ko':>9} {'fichiers':>8} {'mots':>6} {'1re req Ko':>10} {'gzip Ko':>8} {'req':>4} "
                   f"{'1re ms':>7} {'2e ms':>6}")
         print(header, flush=True)
+        previous = None
         for scale in args.scales:
-            f = scale_run(scale, work, cache)
-            print(f"{str(scale) + '×':>8} {f['build_s']:8.1f} {f['index_s']:8.1f} "
+            f = scale_run(scale, work, cache, args.copies, previous)
+            previous = f if scale == 10 else previous
+            mark = "≈" if f.get("estimated") else " "
+            print(f"{str(scale) + '×':>8}{mark}{f['build_s']:7.0f} {f['index_s']:8.1f} "
                   f"{100 * f['index_s'] / f['build_s']:7.1f}% {f['pages']:6d} {f['records']:8d} "
                   f"{f['index_bytes'] / 1024:9.0f} {f['index_files']:8d} {f['words']:6d} {f['bytes'] / 1024:10.0f} "
                   f"{f['gzip_bytes'] / 1024:8.0f} {f['requests']:4.0f} {f['first_ms']:7.0f} {f['second_ms']:6.0f}",

@@ -1,7 +1,7 @@
 // The site's search box (overrides/partials/search.html) on Pagefind's JS API, with the index of this edition
 // (pagefind/, written after each build by cadre.publishing.search) and, on demand, those of the other editions.
 //
-// - Nothing is fetched before the box is used; every address comes from this script's own (the header is kept
+// - Nothing is fetched before the box is opened; every address comes from this script's own (the header is kept
 //   by Material's instant navigation, so no address written in the page would stay right).
 // - Results: title, type (and status), excerpt with the words found marked, up to three sections of the page;
 //   filter chips by type; « Toutes les éditions » merges the indexes listed in the site's versions.json.
@@ -37,10 +37,15 @@ async function engine(merged) {
     const pagefind = await import(new URL("pagefind/pagefind.js" + (merged ? "?editions" : ""), EDITION_ROOT).href);
     await pagefind.options({ excerptLength: 26 });
     await pagefind.init();
+    if (merged) {
+      for (const v of await otherEditions()) {
+        // an edition published before the site had this search has no index: it is left out
+        try { await pagefind.mergeIndex(new URL(`${v.version}/pagefind/`, SITE_ROOT).href); } catch { /* left out */ }
+      }
+    }
     await pagefind.filters(); // loads the filter chunks: searches then count their results per type
-    if (merged) for (const v of (await otherEditions())) await pagefind.mergeIndex(new URL(`${v.version}/pagefind/`, SITE_ROOT).href);
     return pagefind;
-  })();
+  })().catch((error) => { delete engines[key]; throw error; }); // a later search tries again
   return engines[key];
 }
 
@@ -206,6 +211,7 @@ function element(name, className, text) {
 
 function open() {
   if (!toggle.checked) { toggle.checked = true; toggle.dispatchEvent(new Event("change")); }
+  engine(false).catch(() => {}); // Pagefind starts loading while the reader types (a failure is said on search)
   opener?.setAttribute("aria-expanded", "true");
   loadVersions().then((v) => { published = v; box.querySelector(".cadre-recherche__editions").hidden = v.length < 2; });
 }
