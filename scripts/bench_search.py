@@ -106,7 +106,7 @@ def measure_browser(site: Path, queries: tuple[str, str]) -> dict[str, float]:
             context = browser.new_context()
             page = context.new_page()
             page.goto(url, wait_until="load")
-            context.on("requestfinished", requests.append)
+            context.on("requestfinished", lambda request: requests.append(request))
             first = _timed_query(page, queries[0])
             first_requests = list(requests)
             second = _timed_query(page, queries[1])
