@@ -77,10 +77,10 @@ def test_each_page_says_its_type_status_and_edition(site: Site) -> None:
     statuts = {"disponible": "disponible", "partiellement-disponible": "partiellement disponible",
                "en-cours": "en cours", "en-projet": "en projet", "non-precise": "non précisée"}
     for referentiel in entities(EDITION, "referentiels"):
-        filters = {e.attrs["data-pagefind-filter"] for e in site.page(f"referentiels/{referentiel['id']}/").elements
-                   if "data-pagefind-filter" in e.attrs}
-        assert filters == {"type:référentiel", f"edition:{edition}",
-                           f"statut:{statuts[referentiel['disponibilite']['statut']]}"}
+        elements = site.page(f"referentiels/{referentiel['id']}/").elements
+        filters = {e.attrs["data-pagefind-filter"] for e in elements if "data-pagefind-filter" in e.attrs}
+        assert filters == {"type:référentiel", f"statut:{statuts[referentiel['disponibilite']['statut']]}"}
+        assert {e.attrs.get("data-pagefind-meta") for e in elements} >= {f"edition:{edition}"}
     for url, kind in [("socle/dmp/", "service"), ("principes/subsidiarite/", "principe"), ("acteurs/ars/", "acteur"),
                       ("textes/instruction-i/", "texte"), ("glossaire/", "page"), ("accessibilite/", "page")]:
         assert f"type:{kind}" in {e.attrs.get("data-pagefind-filter") for e in site.page(url).elements}, url

@@ -156,7 +156,7 @@ function render(ticket, query, outcome, used) {
 function result(data, query) {
   const item = element("li", "cadre-resultat");
   const type = (data.filters?.type || ["page"])[0], statut = (data.filters?.statut || [])[0];
-  const year = (data.filters?.edition || [])[0];
+  const year = data.meta?.edition;
   const line = [type[0].toUpperCase() + type.slice(1), statut, allEditions.checked && year ? `édition ${editionTitle(year, published)}` : ""];
   item.append(element("p", "cadre-resultat__type", line.filter(Boolean).join(" · ")));
   const link = element("a", "cadre-resultat__titre", data.meta?.title || data.url);
@@ -226,8 +226,9 @@ function links() {
 }
 
 let timer = null;
-input.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(update, 80); });
-input.addEventListener("focus", open);
+let quiet = false; // focus given back to the box on closing: it must not reopen it
+input.addEventListener("input", () => { open(); clearTimeout(timer); timer = setTimeout(update, 80); });
+input.addEventListener("focus", () => { if (!quiet) open(); });
 allEditions.addEventListener("change", update);
 box.querySelector("form").addEventListener("submit", (event) => { event.preventDefault(); links()[0]?.click(); });
 box.querySelector("form").addEventListener("reset", () => { setTimeout(() => { update(); input.focus(); }); });
@@ -238,8 +239,9 @@ box.addEventListener("keydown", (event) => {
   const all = links(), at = all.indexOf(document.activeElement);
   if (event.key === "Escape") {
     close(); event.preventDefault();
-    (opener && opener.offsetParent ? opener : input).focus();
-    if (document.activeElement === input) input.blur();
+    quiet = true;
+    (opener && opener.offsetParent ? opener : input).focus(); // where the search was opened from
+    quiet = false;
   } else if (event.key === "ArrowDown" && all.length && (document.activeElement === input || at >= 0)) {
     all[Math.min(at + 1, all.length - 1)].focus(); event.preventDefault();
   } else if (event.key === "ArrowUp" && at >= 0) {

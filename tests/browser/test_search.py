@@ -138,6 +138,9 @@ def test_escape_closes_and_tab_reaches_chips_and_results(page: Page, site_url: s
     assert "cadre-puce" in reached or "A" in reached.split()
     page.keyboard.press("Escape")
     assert not page.is_checked("#__search")
+    assert page.evaluate("() => document.activeElement.id") == "cadre-recherche-saisie"  # back in the box, closed
+    page.keyboard.type("S")
+    assert page.is_checked("#__search")  # typing again reopens it
 
 
 @pytest.mark.parametrize("palette", ["default", "slate"])

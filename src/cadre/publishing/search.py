@@ -78,8 +78,8 @@ async def _index(site_dir: Path, records: Sequence[SearchRecord], edition: str) 
         index = await service.create_index(config)
         indexed = await index.add_directory(str(site_dir))
         await asyncio.gather(*(index.add_custom_record(url="/" + record.url, content=record.content,
-                                                       language=LANGUAGE, meta={"title": record.title},
-                                                       filters=_filters(record, edition)) for record in records))
+                                                       language=LANGUAGE, meta=_meta(record, edition),
+                                                       filters=_filters(record)) for record in records))
         await index.write_files()
     finally:
         await service.close()
@@ -108,13 +108,12 @@ class _PromptService(PagefindService):
                 future.set_result(payload)
 
 
-def _filters(record: SearchRecord, edition: str) -> dict[str, list[str]]:
-    filters = {"type": [record.type]}
-    if record.statut:
-        filters["statut"] = [record.statut]
-    if edition:
-        filters["edition"] = [edition]
-    return filters
+def _filters(record: SearchRecord) -> dict[str, list[str]]:
+    return {"type": [record.type], **({"statut": [record.statut]} if record.statut else {})}
+
+
+def _meta(record: SearchRecord, edition: str) -> dict[str, str]:
+    return {"title": record.title, **({"edition": edition} if edition else {})}
 
 
 # --- the records as a file, for a site built elsewhere (`cadre export-docs`, then `cadre recherche`) -------------
