@@ -43,7 +43,6 @@ async function engine(merged) {
         try { await pagefind.mergeIndex(new URL(`${v.version}/pagefind/`, SITE_ROOT).href); } catch { /* left out */ }
       }
     }
-    await pagefind.filters(); // loads the filter chunks: searches then count their results per type
     return pagefind;
   })().catch((error) => { delete engines[key]; throw error; }); // a later search tries again
   return engines[key];
@@ -134,6 +133,7 @@ async function update() {
       if (second.shown.length) { outcome = second; used = fix; }
     }
     render(ticket, query, outcome, used);
+    countTypes();
   } catch (error) {
     if (ticket === lastQuery) status.textContent = "La recherche n'a pas pu être chargée.";
   }
@@ -188,6 +188,17 @@ function excerpt(html, className) { // text and <mark> only, whatever the excerp
     paragraph.append(node.nodeName === "MARK" ? element("mark", "", node.textContent) : document.createTextNode(node.textContent));
   }
   return paragraph;
+}
+
+// The filter chunks (which page has which type) are fetched once the first results are shown, not before them:
+// the chips then count each type and the search shown is run again with them.
+let typesCounted = { one: false, all: false };
+async function countTypes() {
+  const key = allEditions.checked ? "all" : "one";
+  if (typesCounted[key]) return;
+  typesCounted[key] = true;
+  await (await engine(allEditions.checked)).filters();
+  update();
 }
 
 function renderChips(counts) {
