@@ -190,15 +190,18 @@ function excerpt(html, className) { // text and <mark> only, whatever the excerp
   return paragraph;
 }
 
-// The filter chunks (which page has which type) are fetched once the first results are shown, not before them:
-// the chips then count each type and the search shown is run again with them.
+// The filter chunks (which page has which type) are fetched once the first results are shown, not before them;
+// the search is then run again for its counts alone: the results shown (and the focus in them) stay as they are.
 let typesCounted = { one: false, all: false };
 async function countTypes() {
-  const key = allEditions.checked ? "all" : "one";
+  const key = allEditions.checked ? "all" : "one", ticket = lastQuery, query = input.value.trim();
   if (typesCounted[key]) return;
   typesCounted[key] = true;
-  await (await engine(allEditions.checked)).filters();
-  update();
+  const pagefind = await engine(allEditions.checked);
+  await pagefind.filters();
+  const filters = chosenTypes.size ? { type: { any: [...chosenTypes] } } : {};
+  const search = await pagefind.search(query, { filters });
+  if (ticket === lastQuery) renderChips(search.totalFilters?.type || {});
 }
 
 function renderChips(counts) {
