@@ -81,9 +81,30 @@ async def _index(site_dir: Path, records: Sequence[SearchRecord], edition: str) 
                                                        language=LANGUAGE, meta=_meta(record, edition),
                                                        filters=_filters(record)) for record in records))
         await index.write_files()
+        await _written(site_dir / FOLDER)
     finally:
         await service.close()
     return int(indexed["page_count"]), await words
+
+
+async def _written(folder: Path, timeout: float = 300) -> None:
+    """Pagefind answers « written » while its files may still be going to disk, and closing the service stops it:
+    on a busy machine a publication once kept an empty `pagefind-entry.json`. Wait until the entry file is whole,
+    names a metadata file that exists, and the folder's size holds still."""
+    entry, before, waited = folder / "pagefind-entry.json", -1, 0.0
+    while waited < timeout:
+        try:
+            languages = json.loads(entry.read_text(encoding="utf-8"))["languages"]
+            whole = all((folder / f"pagefind.{lang['hash']}.pf_meta").stat().st_size > 0 for lang in languages.values())
+        except (OSError, ValueError, KeyError, TypeError):
+            whole = False
+        size = sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+        if whole and size == before:
+            return
+        before = size
+        await asyncio.sleep(0.2)
+        waited += 0.2
+    raise SearchIndexError(f"Pagefind n'a pas fini d'écrire {folder} en {timeout:.0f} s")
 
 
 class _PromptService(PagefindService):
