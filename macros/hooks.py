@@ -5,6 +5,7 @@
   edition's status
   goes to the theme (banners) and the macros of the hand-written pages to mkdocs-macros.
 - on_files: every generated file joins the hand-written ones (a hand-written file may not hide one).
+- on_post_build: the built site is indexed for search (`cadre.publishing.search`).
 - on_serve: data, templates and diagram definitions are watched.
 """
 
@@ -21,6 +22,7 @@ from mkdocs.structure.files import File, Files
 
 from cadre.cache import ContentCache
 from cadre.loading.knowledge import InvalidEdition
+from cadre.publishing.search import SearchIndexError, index_site
 from cadre.site import NoEdition, SiteSettings, SiteSource, build_site, make_context
 from cadre.site.templating import TEMPLATES
 
@@ -67,6 +69,14 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             raise PluginError(f"docs/{path} masquerait un fichier produit depuis les données : supprimez-le")
         files.append(File.generated(config, path, content=content))
     return files
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    site = _site["current"]
+    try:
+        log.info(index_site(Path(config.site_dir), site.search_records, str(site.annee)).summary())
+    except SearchIndexError as error:
+        raise PluginError(str(error)) from None
 
 
 def on_serve(server, config: MkDocsConfig, builder) -> None:  # noqa: ANN001

@@ -127,8 +127,10 @@ def _referentiels(w: Writer, k: dict[str, list[str]], rng: random.Random) -> dic
 
 def _socle(w: Writer, k: dict[str, list[str]], rng: random.Random) -> dict[str, Any]:
     files: dict[str, Any] = {}
-    files["rubriques.yaml"] = [{"id": r, "nom": f"Rubrique fictive {i}", "ordre": i,
-                                "familles": [rng.choice(k["famille"])]} for i, r in enumerate(k["rubrique"], 1)]
+    # like the real rubriques, none names a family (a family holding rubriques is drawn as a group, which the
+    # cartography's column links do not expect)
+    files["rubriques.yaml"] = [{"id": r, "nom": f"Rubrique fictive {i}", "ordre": i}
+                               for i, r in enumerate(k["rubrique"], 1)]
     for i, sid in enumerate(k["service"], 1):
         v1 = i % 2 == 1
         files[f"socle/{sid}.yaml"] = {

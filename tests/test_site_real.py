@@ -189,4 +189,4 @@ def test_home_page_names_the_edition_and_its_instruction(site: Site) -> None:
 
 
 def test_build_outputs_exist(site: Site) -> None:
-    assert Path(site.root / "search" / "search_index.json").is_file()
+    assert Path(site.root / "pagefind" / "pagefind.js").is_file()  # the search index (tests/test_search_index.py)

@@ -53,23 +53,28 @@ def axe_violations(page: Page) -> list[str]:
 
 
 def open_search(page: Page) -> None:
-    """Open Material's search the way a keyboard user does, and wait until its index is ready."""
+    """Open the site's search box the way a keyboard user does (« / » anywhere on the page)."""
     page.keyboard.press("/")
-    page.wait_for_selector(".md-search__input:focus", timeout=5000)
-    page.wait_for_function(
-        "() => { const m = document.querySelector('.md-search-result__meta');"
-        " return m && !/Initialisation/i.test(m.textContent) }", timeout=15000)
+    page.wait_for_selector("#cadre-recherche-saisie:focus", timeout=5000)
 
 
-def search(page: Page, query: str) -> list[str]:
-    """Type a query (keyup-driven: typed, not filled) and return the result links in order."""
+def search(page: Page, query: str) -> list[list[str]]:
+    """Type a query into the search box; for each result in order, its links: the page, then its sections."""
     open_search(page)
-    page.locator(".md-search__input").press_sequentially(query, delay=20)
-    page.wait_for_function(
-        "() => document.querySelectorAll('.md-search-result__item').length > 0"
-        " || /Aucun/i.test(document.querySelector('.md-search-result__meta').textContent)", timeout=10000)
-    page.wait_for_timeout(300)
-    return page.eval_on_selector_all(".md-search-result__item > a", "els => els.map(e => e.href)")
+    box = page.locator("#cadre-recherche-saisie")
+    box.fill("")
+    box.press_sequentially(query, delay=15)
+    page.wait_for_function("q => document.getElementById('cadre-recherche-resultats').dataset.requete === q",
+                           arg=query, timeout=15000)
+    return page.eval_on_selector_all(
+        ".cadre-resultat", "items => items.map(i => [...i.querySelectorAll('a')].map(a => a.href))")
+
+
+def found_in_top(results: list[list[str]], edition_url: str, expected: tuple[str, ...], top: int = 3) -> bool:
+    """One of the first `top` results, or one of its sections, is one of the expected pages (paths from the
+    edition's root, with their anchor when they have one)."""
+    links = [link.removeprefix(edition_url) for result in results[:top] for link in result]
+    return any(link.startswith(page) for link in links for page in expected)
 
 
 def screenshot(page: Page, name: str) -> Path:

@@ -49,7 +49,7 @@ def goto(page: Page, url: str) -> None:
 def test_french_search_finds_the_entity_page(page: Page, site_url: str, query: str, expected: str) -> None:
     goto(page, f"{site_url}/latest/")
     results = search(page, query)
-    first = results[:5]
+    first = [link for result in results[:5] for link in result]  # each result: its page, then its sections
     assert any(expected in url for url in first), f"« {query} » : {first}"
 
 
@@ -99,7 +99,8 @@ def test_search_is_usable_with_the_keyboard_alone(page: Page, site_url: str) -> 
     goto(page, f"{site_url}/latest/")
     open_search(page)
     page.keyboard.type("RPPS", delay=30)
-    page.wait_for_selector(".md-search-result__item", timeout=10000)
+    page.wait_for_function("() => document.getElementById('cadre-recherche-resultats').dataset.requete === 'RPPS'",
+                           timeout=10000)
     page.keyboard.press("ArrowDown")
     page.keyboard.press("Enter")
     page.wait_for_url("**/referentiels/rpps/**", timeout=10000)

@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 
 # Each module defines `register(subparsers)`; its parser's `func(args) -> int` runs the command.
-COMMANDS = ["validate", "schema", "new_edition", "diff", "publish", "serve", "liens", "export_docs"]
+COMMANDS = ["validate", "schema", "new_edition", "diff", "publish", "serve", "liens", "export_docs", "recherche"]
 
 
 class FrenchParser(argparse.ArgumentParser):

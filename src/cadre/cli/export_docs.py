@@ -11,6 +11,7 @@ from cadre.cli.arguments import edition_year
 from cadre.loading.knowledge import InvalidEdition
 from cadre.publishing.engine import site_settings
 from cadre.publishing.folder import write_docs_folder
+from cadre.publishing.search import write_records
 from cadre.site import NoEdition, build_site, make_context
 
 
@@ -19,7 +20,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                             description="Écrit dans DOSSIER toutes les pages et tous les fichiers du site d'une "
                             "édition, les pages rédigées (macros rendues), les surcharges du thème et un mkdocs.yml "
                             "minimal (Material, sans hook ni macros) : « mkdocs build -f DOSSIER/mkdocs.yml » le "
-                            "construit tel quel.", add_help=False)
+                            "construit tel quel ; « cadre recherche DOSSIER/site --enregistrements "
+                            "DOSSIER/recherche.json » l'indexe ensuite pour la recherche.", add_help=False)
     parser.add_argument("-h", "--help", action="help", help="afficher cette aide et quitter")
     parser.add_argument("dossier", metavar="DOSSIER", help="dossier à écrire (vidé s'il existe)")
     parser.add_argument("--edition", type=edition_year, help="année de l'édition (défaut : la plus récente)")
@@ -39,6 +41,10 @@ def run(args: argparse.Namespace) -> int:
     except NoEdition as missing:
         print(f"cadre : {missing}", file=sys.stderr)
         return 1
-    config = write_docs_folder(build_site(ctx), project, Path(args.dossier))
+    site = build_site(ctx)
+    config = write_docs_folder(site, project, Path(args.dossier))
+    records = config.parent / "recherche.json"  # beside mkdocs.yml: not a page of the site
+    write_records(records, site.search_records, str(ctx.annee))
     print(f"Édition {ctx.annee} écrite dans {config.parent} : mkdocs build -f {config}")
+    print(f"puis, pour la recherche : cadre recherche {config.parent / 'site'} --enregistrements {records}")
     return 0

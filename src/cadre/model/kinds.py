@@ -1,7 +1,7 @@
 """The registry of entity kinds: where each kind lives in an edition folder, what it is called, how the site shows it.
 
 The single source for everything per kind: the loader, the validator, the JSON Schemas, the site (page or
-anchor, search weight), the exports (PDF parts) and every output naming an entity (`label`) read it here, so a new
+anchor), the exports (PDF parts) and every output naming an entity (`label`) read it here, so a new
 kind is declared once (and a test lists what a new kind lacks).
 """
 
@@ -43,7 +43,6 @@ class Kind:
     permalink: str
     display: Callable[[m.Entity], str]  # how every output names one entity of this kind
     feminin: bool = False  # for French messages: « aucune catégorie », « aucun référentiel »
-    search_weight: float = 1.0  # how much a match on its page or record counts in search
     pdf_part: int | None = None  # rank in the whole-edition PDF (the document's order); None: not printed
     fact_sheet: bool = False  # a PDF of its own
 
@@ -78,14 +77,14 @@ KINDS: dict[str, Kind] = {
         Kind("categorie", m.Categorie, "categories.yaml", Layout.LIST, "catégorie de référentiels",
              "catégories de référentiels", "referentiels/#{id}", _named, feminin=True),
         Kind("referentiel", m.Referentiel, "referentiels", Layout.ONE_PER_FILE, "référentiel",
-             "référentiels", "referentiels/{id}/", _named, search_weight=4, pdf_part=3, fact_sheet=True),
+             "référentiels", "referentiels/{id}/", _named, pdf_part=3, fact_sheet=True),
         Kind("evolution", m.Evolution, "evolutions.yaml", Layout.LIST, "évolution programmée",
              "évolutions programmées", "referentiels/evolutions/#{id}", lambda e: e.libelle, feminin=True,
              pdf_part=4),
         Kind("rubrique", m.Rubrique, "rubriques.yaml", Layout.LIST, "rubrique du socle",
              "rubriques du socle", "socle/#{id}", _named, feminin=True),
         Kind("service", m.Service, "socle", Layout.ONE_PER_FILE, "service du socle",
-             "services du socle", "socle/{id}/", _named, search_weight=3, pdf_part=5),
+             "services du socle", "socle/{id}/", _named, pdf_part=5),
         Kind("objectif", m.ObjectifArs, "objectifs-ars.yaml", Layout.LIST, "objectif ARS",
              "objectifs ARS", "socle/objectifs-ars/#{id}", lambda e: e.ligne, pdf_part=6),
         Kind("processus", m.Processus, "telemedecine/processus.yaml", Layout.LIST,
@@ -97,8 +96,7 @@ KINDS: dict[str, Kind] = {
         Kind("programme", m.Programme, "programmes.yaml", Layout.LIST, "programme national",
              "programmes nationaux", "programmes/#{id}", _named, pdf_part=14),
         Kind("glossaire", m.EntreeGlossaire, "glossaire.yaml", Layout.LIST, "entrée du glossaire",
-             "entrées du glossaire", "glossaire/#{id}", lambda e: e.sigle, feminin=True, search_weight=2,
-             pdf_part=16),
+             "entrées du glossaire", "glossaire/#{id}", lambda e: e.sigle, feminin=True, pdf_part=16),
         Kind("instance", m.Instance, "gouvernance/instances.yaml", Layout.LIST, "instance de gouvernance",
              "instances de gouvernance", "gouvernance/#{id}", _named, feminin=True, pdf_part=11),
         Kind("elaboration", m.InstanceElaboration, "gouvernance/elaboration.yaml", Layout.LIST,
@@ -107,9 +105,9 @@ KINDS: dict[str, Kind] = {
         Kind("regle", m.Regle, "gouvernance/regles.yaml", Layout.LIST, "règle d'évolution",
              "règles d'évolution", "gouvernance/#{id}", lambda e: e.titre, feminin=True, pdf_part=13),
         Kind("principe", m.Principe, "principes", Layout.ONE_PER_FILE, "principe", "principes",
-             "principes/{id}/", lambda e: f"Principe {e.numero} : {e.titre}", search_weight=2, pdf_part=9),
+             "principes/{id}/", lambda e: f"Principe {e.numero} : {e.titre}", pdf_part=9),
         Kind("acteur", m.Acteur, "acteurs", Layout.ONE_PER_FILE, "acteur", "acteurs", "acteurs/{id}/", _named,
-             search_weight=2, pdf_part=10),
+             pdf_part=10),
         Kind("cas-usage", m.CasUsage, "cas-usage.yaml", Layout.LIST, "cas d'usage", "cas d'usage",
              "cas-usage/#{id}", lambda e: f"{e.numero}. {e.titre}", pdf_part=15),
     )

@@ -10,8 +10,9 @@ from dataclasses import dataclass
 
 from cadre.editions.history import EntityHistory, Evenement
 from cadre.model import Entity
-from cadre.model.kinds import KINDS, label, page_kinds
+from cadre.model.kinds import label, page_kinds
 from cadre.site.links import source_of
+from cadre.site.search import page_search
 from cadre.site.templating import Renderer, front_matter
 
 
@@ -47,6 +48,7 @@ OVERVIEWS = (
     Overview("cas-usage.md", "Cas d'usage", "Cas d'usage", "cas-usage.md.j2"),
     Overview("glossaire.md", "Glossaire", "Glossaire", "glossaire.md.j2"),
     Overview("notes-editoriales.md", "Notes éditoriales", "Notes éditoriales", "notes-editoriales.md.j2"),
+    Overview("plan-du-site.md", "Plan du site", "Plan du site", "plan-du-site.md.j2"),
 )
 
 # Shared pages an entity may own: the telemedicine service's page (socle/telemedecine/) is also where the
@@ -87,8 +89,7 @@ def entity_pages(renderer: Renderer, extras: dict[tuple[str, str], EntityExtras]
 
 def entity_page(renderer: Renderer, kind: str, entity: Entity, extras: EntityExtras, years: list[int]) -> str:
     path, _ = source_of(renderer.kb.url(kind, entity.id))
-    head = front_matter(label(entity), entity_kind=kind, entity_id=entity.id,
-                        search={"boost": KINDS[kind].search_weight})
+    head = front_matter(label(entity), entity_kind=kind, entity_id=entity.id, recherche=page_search(kind, entity))
     return head + renderer.render(
         f"{kind}.md.j2", path, entity=entity, kind=kind, exports=extras.exports, history=extras.history,
         events=_events(extras.history), contexte=extras.contexte, first_year=years[0], annee=years[-1],

@@ -20,6 +20,7 @@ from cadre.site.architecture import Architecture, architecture_pages, draw_archi
 from cadre.site.context import BuildContext
 from cadre.site.handwritten import macros
 from cadre.site.pages import EntityExtras, Exports, Overview, entity_pages, overview_page, overview_pages
+from cadre.site.search import SearchRecord, search_records
 from cadre.site.templating import Renderer
 
 NOUVEAUTES = "nouveautes.md"
@@ -32,6 +33,7 @@ class SiteSource:
     banner: dict[str, object]  # the edition's status, for the theme's banners
     macros: dict[str, Callable[..., str]] = field(default_factory=dict)  # for the hand-written pages
     log: tuple[str, ...] = ()  # what the build drew and printed, for the build log
+    search_records: tuple[SearchRecord, ...] = ()  # entries of shared pages, indexed beside the pages
 
     def pages(self) -> dict[str, str]:
         return {path: content for path, content in self.files.items() if path.endswith(".md")
@@ -67,7 +69,7 @@ def _build(ctx: BuildContext) -> SiteSource:
     banner = {"annee": ctx.annee, "statut": ctx.statut.value, "libelle_statut": ctx.libelle_statut,
               "publiee": ctx.publiee}
     log = (architecture.stats.summary(), run.summary())
-    return SiteSource(ctx.annee, files, banner, macros(renderer, files), log)
+    return SiteSource(ctx.annee, files, banner, macros(renderer, files), log, search_records(ctx.kb))
 
 
 def _extras(ctx: BuildContext, architecture: Architecture) -> dict[tuple[str, str], EntityExtras]:
