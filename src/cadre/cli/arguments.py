@@ -1,8 +1,9 @@
-"""Argument types shared by the sub-commands, refusing bad values with a French message."""
+"""Argument types shared by the sub-commands, refusing bad values with a French message (exit code 2)."""
 
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
 from cadre.editions.catalogue import EDITION_NAME
 
@@ -13,3 +14,25 @@ def edition_year(text: str) -> int:
         raise argparse.ArgumentTypeError(f"année d'édition invalide : « {text} » (attendu : quatre chiffres, "
                                          "ex. 2016)")
     return int(text)
+
+
+def port(text: str) -> int:
+    """A TCP port number."""
+    if not text.isascii() or not text.isdigit() or not 1 <= int(text) <= 65535:
+        raise argparse.ArgumentTypeError(f"port invalide : « {text} » (attendu : un nombre de 1 à 65535, ex. 8000)")
+    return int(text)
+
+
+def existing_folder(text: str) -> str:
+    if not Path(text).is_dir():
+        what = "n'est pas un dossier" if Path(text).exists() else "introuvable"
+        raise argparse.ArgumentTypeError(f"dossier {what} : « {text} »")
+    return text
+
+
+def project_folder(text: str) -> str:
+    """The project: a folder with mkdocs.yml (and the git repository publications are written to)."""
+    existing_folder(text)
+    if not (Path(text) / "mkdocs.yml").is_file():
+        raise argparse.ArgumentTypeError(f"« {text} » n'est pas le dossier du projet : mkdocs.yml y est introuvable")
+    return text
