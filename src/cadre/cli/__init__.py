@@ -14,6 +14,7 @@ import sys
 import traceback
 from collections.abc import Sequence
 
+from cadre import oserrors
 from cadre.cli import stopping
 from cadre.cli.french import FrenchParser
 
@@ -61,6 +62,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:  # before the handlers were installed, or outside the main thread
         print("cadre : interrompu.", file=sys.stderr)
         return 130
+    except OSError as error:  # the system refused something (permission, full disk…): not a defect of the tool
+        if debug:
+            traceback.print_exc()
+        print(f"cadre : opération impossible ({oserrors.french(error)}).", file=sys.stderr)
+        return 1
     except Exception as error:  # noqa: BLE001 - the last resort: one French line, the detail on demand
         if debug:
             traceback.print_exc()

@@ -24,9 +24,10 @@ def port(text: str) -> int:
 
 
 def existing_folder(text: str) -> str:
+    if not Path(text).exists():
+        raise argparse.ArgumentTypeError(f"dossier introuvable : « {text} »")
     if not Path(text).is_dir():
-        what = "n'est pas un dossier" if Path(text).exists() else "introuvable"
-        raise argparse.ArgumentTypeError(f"dossier {what} : « {text} »")
+        raise argparse.ArgumentTypeError(f"« {text} » n'est pas un dossier")
     return text
 
 

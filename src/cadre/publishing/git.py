@@ -37,7 +37,7 @@ class Repository:
             detail = (result.stderr or result.stdout).strip().splitlines()
             last = detail[-1] if detail else f"code {result.returncode}"
             cause = ""
-            if any(word in last.lower() for word in ("permission", "read-only", "lecture seule")):
+            if any(word in line.lower() for line in detail for word in ("permission", "read-only", "lecture seule")):
                 cause = "le dépôt git (.git) n'est pas accessible en écriture ; "
             raise GitError(f"« git {' '.join(args[:3])} » a échoué : {cause}{last}")
         return result.stdout

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from cadre import oserrors
 from cadre.cache import ContentCache
 from cadre.editions.catalogue import LIBELLES_STATUT
 from cadre.model import StatutEdition
@@ -45,8 +46,9 @@ class Outcome:
             return (f"Édition {self.annee} : rien n'a changé, la branche {BRANCH} est déjà à jour "
                     f"(« {LATEST} » : {d.latest or 'aucune'}).")
         latest = f"« {LATEST} » désigne l'édition {d.latest}" if d.latest else f"pas de « {LATEST} »"
+        start = f" ; la branche locale part de {d.started_from}" if d.started_from != BRANCH else ""
         return (f"Édition {self.annee} publiée : version « {self.titre} » ; {latest} ; versions en ligne : "
-                f"{', '.join(map(str, d.versions))} (commit {d.commit[:10]} sur {BRANCH}).")
+                f"{', '.join(map(str, d.versions))} (commit {d.commit[:10]} sur {BRANCH}{start}).")
 
 
 def publish(project: Path, data: Path, year: int, *, dirty_ok: bool = False, local_ok: bool = False,
@@ -95,9 +97,8 @@ def publish(project: Path, data: Path, year: int, *, dirty_ok: bool = False, loc
     except GitError as error:
         raise PublishError(f"{error} ; la branche {BRANCH} n'a pas changé.") from None
     except OSError as error:  # a read-only or full .cache, a file that vanished…
-        where = f" ({error.filename})" if error.filename else ""
-        raise PublishError(f"écriture impossible{where} : {error.strerror or error} ; rien n'a été déployé, la "
-                           f"branche {BRANCH} n'a pas changé.") from None
+        raise PublishError(f"écriture impossible ({oserrors.french(error)}) ; rien n'a été déployé, la branche "
+                           f"{BRANCH} n'a pas changé.") from None
     return Outcome(year, version.titre, deployment)
 
 

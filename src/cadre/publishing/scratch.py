@@ -19,9 +19,11 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 
 LOCK = ".en-cours"
-# a folder without its lock is either being created this very instant, or left by a run killed between its two
-# first system calls: keep it for a while, then remove it
-UNLOCKED_GRACE_SECONDS = 600
+# A folder is made under a `.nouveau-` name, locked, then renamed: a folder with its final name and no lock (killed
+# while being removed) is a left-over. A `.nouveau-` one can only be left by a run killed between its first system
+# calls; it is kept a minute, in case it is another run's being made right now.
+NEW = ".nouveau-"
+NEW_GRACE_SECONDS = 60
 
 
 def scratch_root(project: Path) -> Path:
@@ -40,10 +42,15 @@ def scratch_folder(project: Path) -> Iterator[Path]:
     base = scratch_root(project)
     base.mkdir(parents=True, exist_ok=True)
     remove_stale(base)
-    folder = Path(tempfile.mkdtemp(prefix=f"{os.getpid()}-", dir=base))
-    lock = open(folder / LOCK, "w")  # noqa: SIM115 - held for the whole publication
+    try:
+        fresh = Path(tempfile.mkdtemp(prefix=NEW, dir=base))
+    except OSError as error:  # name the folder that refused, not the random name tried in it
+        raise OSError(error.errno, error.strerror, str(base)) from None
+    folder = fresh
+    lock = open(fresh / LOCK, "w")  # noqa: SIM115 - held for the whole publication
     try:
         fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        folder = fresh.rename(base / f"{os.getpid()}-{fresh.name.removeprefix(NEW)}")
         yield folder
     finally:
         lock.close()
@@ -61,11 +68,13 @@ def remove_stale(base: Path) -> list[Path]:
 
 
 def _in_use(folder: Path) -> bool:
+    if folder.name.startswith(NEW):
+        with suppress(OSError):
+            return time.time() - folder.stat().st_mtime < NEW_GRACE_SECONDS
+        return False
     try:
         lock = open(folder / LOCK)  # noqa: SIM115
-    except FileNotFoundError:
-        with suppress(OSError):
-            return time.time() - folder.stat().st_mtime < UNLOCKED_GRACE_SECONDS
+    except FileNotFoundError:  # killed while being removed
         return False
     except OSError:
         return True  # cannot tell: keep it
