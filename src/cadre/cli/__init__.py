@@ -16,6 +16,7 @@ from collections.abc import Sequence
 
 from cadre import oserrors
 from cadre.cli import stopping
+from cadre.cli.arguments import UsageError
 from cadre.cli.french import FrenchParser
 
 # Each module defines `register(subparsers)`; its parser's `func(args) -> int` runs the command.
@@ -45,12 +46,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     debug = os.environ.get("CADRE_DEBUG", "") not in ("", "0")
     try:
         parser = build_parser()
-        args = parser.parse_args(argv)
+        try:
+            args = parser.parse_args(argv)
+        except SystemExit as stop:  # a usage mistake (2, already said in French) or --help (0)
+            return stop.code if isinstance(stop.code, int) else 2
         debug = debug or args.debug
         if not getattr(args, "func", None):
             parser.print_help()
             return 2
-        code = int(args.func(args) or 0)
+        try:
+            code = int(args.func(args) or 0)
+        except UsageError as mistake:  # found after parsing: said as argparse says its own
+            print(f"{parser.prog} {args.command} : erreur : {mistake}", file=sys.stderr)
+            return 2
         sys.stdout.flush()  # a closed pipe is found here rather than at interpreter exit
         return code
     except BrokenPipeError:

@@ -37,3 +37,18 @@ def project_folder(text: str) -> str:
     if not (Path(text) / "mkdocs.yml").is_file():
         raise argparse.ArgumentTypeError(f"« {text} » n'est pas le dossier du projet : mkdocs.yml y est introuvable")
     return text
+
+
+class UsageError(Exception):
+    """A mistake found once the arguments are parsed; `cadre` says it like argparse's (exit code 2)."""
+
+
+def project_of(value: str | None) -> Path:
+    """The project folder: --projet as given (checked by `project_folder`), else the current folder, checked here
+    rather than as an argparse default (which argparse would check before saying that ANNEE is missing)."""
+    if value is not None:
+        return Path(value)
+    if not Path("mkdocs.yml").is_file():
+        raise UsageError("le dossier courant n'est pas le dossier du projet (mkdocs.yml introuvable) : lancez la "
+                         "commande depuis le projet ou indiquez-le avec --projet")
+    return Path(".")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from cadre.cli.arguments import existing_folder
@@ -25,7 +26,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     root, ignore, alone = site_to_check(Path(args.site))
     if not any(root.rglob("*.html")):
-        print(f"cadre liens : aucune page HTML dans {root} : est-ce bien un site construit ?")
+        print(f"cadre liens : aucune page HTML dans {root} : est-ce bien un site construit ?", file=sys.stderr)
         return 1
     siblings: set[str] | None = set() if alone else None
     problems, external = check_site(root, ignore=ignore, siblings=siblings)

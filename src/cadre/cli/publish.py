@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from cadre.cli.arguments import edition_year, project_folder
+from cadre.cli.arguments import edition_year, project_folder, project_of
 from cadre.cli.stopping import Interrupted
 from cadre.loading.knowledge import InvalidEdition
 from cadre.publishing.ghpages import BRANCH, LATEST
@@ -24,7 +24,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                             "refusé.", add_help=False)
     parser.add_argument("-h", "--help", action="help", help="afficher cette aide et quitter")
     parser.add_argument("annee", metavar="ANNEE", type=edition_year, help="année de l'édition à publier")
-    parser.add_argument("--projet", default=".", type=project_folder,
+    parser.add_argument("--projet", type=project_folder,
                         help="dossier du projet (mkdocs.yml, dépôt git ; défaut : .)")
     parser.add_argument("--non-commite", action="store_true",
                         help="publier même si le dossier de travail diffère du dernier commit (le message le dira)")
@@ -34,7 +34,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    project = Path(args.projet).resolve()
+    project = project_of(args.projet).resolve()
     before = Repository(project).resolve(BRANCH)
     try:
         outcome = publish(project, Path(args.data), args.annee, dirty_ok=args.non_commite,

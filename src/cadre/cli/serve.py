@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from cadre.cli.arguments import port, project_folder
+from cadre.cli.arguments import port, project_folder, project_of
 from cadre.cli.stopping import Interrupted
 from cadre.editions.catalogue import edition_years
 from cadre.loading.knowledge import InvalidEdition
@@ -25,7 +25,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                             "reconstruites.", add_help=False)
     parser.add_argument("-h", "--help", action="help", help="afficher cette aide et quitter")
     parser.add_argument("--port", type=port, default=8000, help="port local (défaut : 8000)")
-    parser.add_argument("--projet", default=".", type=project_folder,
+    parser.add_argument("--projet", type=project_folder,
                         help="dossier du projet (mkdocs.yml, dépôt git ; défaut : .)")
     parser.add_argument("--sans-serveur", action="store_true",
                         help="publier les éditions manquantes puis s'arrêter, sans servir le site")
@@ -33,7 +33,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    project, data = Path(args.projet), Path(args.data)
+    project, data = project_of(args.projet), Path(args.data)
     try:
         if not args.sans_serveur:
             check_port("127.0.0.1", args.port)
