@@ -113,6 +113,18 @@ def test_a_link_to_dev_zero_and_a_named_pipe_are_refused_without_being_read(data
     ]
 
 
+def test_a_linked_edition_folder_is_never_walked_through(data: Path) -> None:
+    (data / "editions" / "2017").symlink_to("/")  # walked, it would read the whole machine
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
+    result = subprocess.run([sys.executable, "-m", "cadre.cli", "--data", ".", "validate", "--edition", "2017"],
+                            cwd=data, env=env, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        "editions/2017:1:1: E012 edition: lien symbolique refusé : les données ne sont lues que dans des fichiers "
+        "ordinaires, sans suivre de lien (mettre le fichier lui-même à cette place) (attendu un fichier ordinaire, "
+        "trouvé « 2017 » → « / »)"]
+
+
 CASES: list[tuple[str, Callable[[Path], None], str]] = [
     (
         "an anchor alone",

@@ -35,6 +35,9 @@ def run(args: argparse.Namespace) -> int:
     failed = bool(misnamed)
     for year in years:
         root = edition_folder(data, year)
+        if root.is_symlink():  # a linked edition folder: reported above, never read
+            failed = True
+            continue
         if not root.is_dir():
             print(f"cadre : édition {year} introuvable ({root})", file=sys.stderr)
             failed = True

@@ -22,9 +22,11 @@ EDITION_NAME = re.compile(r"[0-9]{4}")  # ASCII digits only (re's [0-9], unlike 
 
 def edition_files(root: Path) -> tuple[dict[str, Path], list[DataError]]:
     """The regular files of an edition folder by relative path, and the errors of what is not data."""
-    entries = walk(root, hidden=False)
-    files = {e.path.relative_to(root).as_posix(): e.path for e in entries if e.is_file}
-    return files, [*(_not_regular(root, e) for e in entries if not (e.is_file or e.is_dir)), *_unexpected(files)]
+    if root.is_symlink():  # the edition folder itself: never walked through (it could lead anywhere)
+        return {}, [_not_regular(root.parent, Entry(root, os.lstat(root).st_mode))]
+    found = walk(root, hidden=False)
+    files = {e.path.relative_to(root).as_posix(): e.path for e in found if e.is_file}
+    return files, [*(_not_regular(root, e) for e in found if not (e.is_file or e.is_dir)), *_unexpected(files)]
 
 
 def misnamed_editions(data_dir: Path) -> list[DataError]:
