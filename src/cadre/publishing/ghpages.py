@@ -47,6 +47,10 @@ class Diverged(GitError):
     """The local and remote gh-pages both hold commits the other lacks."""
 
 
+class Moved(GitError):
+    """gh-pages moved while this publication ran (another one, or a git command): nothing was written."""
+
+
 def base_commit(repo: Repository) -> tuple[str | None, str]:
     """The commit a publication starts from, and its name: gh-pages, origin/gh-pages or « (nouvelle branche) »."""
     local, remote = repo.resolve(BRANCH), repo.resolve(f"origin/{BRANCH}")
@@ -121,7 +125,7 @@ def _move(repo: Repository, commit: str, expected: str | None) -> None:
         repo.run("update-ref", f"refs/heads/{BRANCH}", commit, expected or "")
     except GitError:
         if repo.resolve(BRANCH) != expected:
-            raise GitError(f"la branche {BRANCH} a changé pendant la publication (une autre publication en même "
+            raise Moved(f"la branche {BRANCH} a changé pendant la publication (une autre publication en même "
                            "temps ?) : celle-ci n'a rien écrit, relancez-la") from None
         raise
 

@@ -22,10 +22,10 @@ from cadre.cache import ContentCache
 from cadre.editions.catalogue import LIBELLES_STATUT
 from cadre.model import StatutEdition
 from cadre.publishing import engine
-from cadre.publishing.ghpages import BRANCH, LATEST, Deployment, Version, base_commit, deploy
+from cadre.publishing.ghpages import BRANCH, LATEST, Deployment, Moved, Version, base_commit, deploy
 from cadre.publishing.git import GitError, Repository
 from cadre.publishing.scratch import alone, scratch_folder
-from cadre.site.context import make_context
+from cadre.site.context import BuildContext, SiteSettings, make_context
 
 LOCAL_ADDRESSES = ("http://localhost", "http://127.0.0.1", "https://localhost", "https://127.0.0.1")
 
@@ -57,29 +57,12 @@ def publish(project: Path, data: Path, year: int, *, dirty_ok: bool = False, loc
     repo = _repository(project)
     try:
         base_commit(repo)  # a diverged origin/gh-pages is refused before anything is built
-    except GitError as error:
-        raise PublishError(f"{error}.") from None
-    try:
         settings = engine.site_settings(project)
-    except engine.ConfigError as error:
-        raise PublishError(str(error)) from None
+    except (GitError, engine.ConfigError) as error:
+        raise PublishError(f"{error}.") from None
     ctx = make_context(data, year, settings, ContentCache(project / ".cache"))  # raises InvalidEdition
+    dirty = _refusals(repo, ctx, settings, data, dirty_ok, local_ok)
     statut = ctx.statut
-    if statut is StatutEdition.BROUILLON:
-        raise PublishError(f"l'édition {year} est un brouillon : on ne publie qu'une édition « en-concertation » "
-                           f"(projet soumis à la concertation) ou « publiee » (adoptée). Changez « statut » dans "
-                           f"{data / 'editions' / str(year) / 'edition.yaml'}, commitez, puis recommencez.")
-    if settings.site_url.startswith(LOCAL_ADDRESSES) and not local_ok:
-        raise PublishError(f"l'adresse du site (site_url dans mkdocs.yml) est « {settings.site_url} », l'adresse "
-                           "de l'aperçu local : les liens canoniques, les flux et les PDF la porteraient. Renseignez "
-                           "l'adresse publique, ou ajoutez --apercu-local pour une publication destinée à cette "
-                           "machine.")
-    dirty = repo.changed_files()
-    if dirty and not dirty_ok:
-        shown = ", ".join(dirty[:5]) + (" …" if len(dirty) > 5 else "")
-        raise PublishError(f"le dossier de travail diffère du dernier commit ({len(dirty)} fichier(s) : {shown}) : la "
-                           "publication nommerait un commit qui n'est pas ce qui est publié. Commitez d'abord, ou "
-                           "ajoutez --non-commite pour publier quand même (le message de publication le dira).")
     version = Version(year, str(year) if ctx.publiee else f"{year} (projet, {LIBELLES_STATUT[statut]})", ctx.publiee)
     started = time.time()
     try:
@@ -94,12 +77,36 @@ def publish(project: Path, data: Path, year: int, *, dirty_ok: bool = False, loc
             if alone(project, scratch):  # a git killed outright by an earlier SIGKILL may have left its lock
                 repo.remove_stale_lock(f"refs/heads/{BRANCH}", started)
             deployment = deploy(repo, scratch / "site", version, _message(repo, version, statut, dirty), scratch)
+    except Moved as error:
+        raise PublishError(f"{error}.") from None
     except GitError as error:
         raise PublishError(f"{error} ; la branche {BRANCH} n'a pas changé.") from None
     except OSError as error:  # a read-only or full .cache, a file that vanished…
         raise PublishError(f"écriture impossible ({oserrors.french(error)}) ; rien n'a été déployé, la branche "
                            f"{BRANCH} n'a pas changé.") from None
     return Outcome(year, version.titre, deployment)
+
+
+def _refusals(repo: Repository, ctx: BuildContext, settings: SiteSettings, data: Path, dirty_ok: bool,
+              local_ok: bool) -> list[str]:
+    """What must not be published is refused with the way forward; returns the uncommitted files accepted."""
+    if ctx.statut is StatutEdition.BROUILLON:
+        raise PublishError(f"l'édition {ctx.annee} est un brouillon : on ne publie qu'une édition "
+                           "« en-concertation » (projet soumis à la concertation) ou « publiee » (adoptée). Changez "
+                           f"« statut » dans {data / 'editions' / str(ctx.annee) / 'edition.yaml'}, commitez, puis "
+                           "recommencez.")
+    if settings.site_url.startswith(LOCAL_ADDRESSES) and not local_ok:
+        raise PublishError(f"l'adresse du site (site_url dans mkdocs.yml) est « {settings.site_url} », l'adresse "
+                           "de l'aperçu local : les liens canoniques, les flux et les PDF la porteraient. Renseignez "
+                           "l'adresse publique, ou ajoutez --apercu-local pour une publication destinée à cette "
+                           "machine.")
+    dirty = repo.changed_files()
+    if dirty and not dirty_ok:
+        shown = ", ".join(dirty[:5]) + (" …" if len(dirty) > 5 else "")
+        raise PublishError(f"le dossier de travail diffère du dernier commit ({len(dirty)} fichier(s) : {shown}) : la "
+                           "publication nommerait un commit qui n'est pas ce qui est publié. Commitez d'abord, ou "
+                           "ajoutez --non-commite pour publier quand même (le message de publication le dira).")
+    return dirty
 
 
 def _repository(project: Path) -> Repository:
