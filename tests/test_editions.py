@@ -196,8 +196,11 @@ def test_only_the_newest_published_edition_becomes_latest(tmp_path):
     site.mkdir()
     (site / "index.html").write_text("<p>page</p>", encoding="utf-8")
 
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+
     def latest_after(year: int, publiee: bool) -> int | None:
-        deploy(repo, site, Version(year, str(year), publiee), f"Publication de l'édition {year}")
+        deploy(repo, site, Version(year, str(year), publiee), f"Publication de l'édition {year}", scratch)
         aliases = {v["version"]: v["aliases"] for v in deployed_versions(repo)}
         return next((int(y) for y, a in aliases.items() if "latest" in a), None)
 

@@ -229,6 +229,19 @@ def test_every_internal_link_and_anchor_resolves(site: Site) -> None:
     assert broken_links(site) == []
 
 
+def test_cadre_liens_sets_apart_the_links_to_sibling_versions_of_a_single_build(site: Site, capsys) -> None:
+    """A single build has no ../latest/ beside it: the « édition en vigueur » links are counted, not broken."""
+    from cadre.cli import main
+
+    assert main(["liens", str(site.root)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("0 lien(s) interne(s) ou adresse(s) en défaut ; ")
+    siblings = re.fullmatch(r"(\d+) lien\(s\) vers d'autres versions du site \(ex\. (\S+)\) : absentes d'un site "
+                            r"construit seul, vérifiées sur la branche gh-pages extraite \(cadre liens "
+                            r"DOSSIER_GH_PAGES\)\.", lines[1])
+    assert siblings and int(siblings[1]) >= len(site.all_urls()) // 2 and "latest/" in siblings[2]
+
+
 @pytest.mark.parametrize("folder", ["socle", "principes"])  # the data folder is also the pages' folder
 def test_entities_and_their_referentiels_link_each_other(site: Site, folder: str) -> None:
     pairs = [(e["id"], r) for e in entities(FIXTURE, folder) for r in e.get("referentiels", [])]

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from cadre.cache import ContentCache
-from cadre.cli.arguments import edition_year
+from cadre.cli.arguments import edition_year, project_folder, project_of
 from cadre.loading.knowledge import InvalidEdition
 from cadre.publishing.engine import site_settings
 from cadre.publishing.folder import write_docs_folder
@@ -25,12 +25,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("-h", "--help", action="help", help="afficher cette aide et quitter")
     parser.add_argument("dossier", metavar="DOSSIER", help="dossier à écrire (vidé s'il existe)")
     parser.add_argument("--edition", type=edition_year, help="année de l'édition (défaut : la plus récente)")
-    parser.add_argument("--projet", default=".", help="dossier du projet (mkdocs.yml, docs/ ; défaut : .)")
+    parser.add_argument("--projet", type=project_folder,
+                        help="dossier du projet (mkdocs.yml, docs/ ; défaut : .)")
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    project = Path(args.projet).resolve()
+    project = project_of(args.projet).resolve()
     try:
         ctx = make_context(Path(args.data), args.edition, site_settings(project), ContentCache(project / ".cache"))
     except InvalidEdition as invalid:

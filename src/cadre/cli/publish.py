@@ -6,9 +6,11 @@ import argparse
 import sys
 from pathlib import Path
 
-from cadre.cli.arguments import edition_year
+from cadre.cli.arguments import edition_year, project_folder, project_of
+from cadre.cli.stopping import Interrupted
 from cadre.loading.knowledge import InvalidEdition
 from cadre.publishing.ghpages import BRANCH, LATEST
+from cadre.publishing.git import Repository
 from cadre.publishing.publish import PublishError, publish
 from cadre.site.context import NoEdition
 
@@ -22,7 +24,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                             "refusé.", add_help=False)
     parser.add_argument("-h", "--help", action="help", help="afficher cette aide et quitter")
     parser.add_argument("annee", metavar="ANNEE", type=edition_year, help="année de l'édition à publier")
-    parser.add_argument("--projet", default=".", help="dossier du projet (mkdocs.yml, dépôt git ; défaut : .)")
+    parser.add_argument("--projet", type=project_folder,
+                        help="dossier du projet (mkdocs.yml, dépôt git ; défaut : .)")
     parser.add_argument("--non-commite", action="store_true",
                         help="publier même si le dossier de travail diffère du dernier commit (le message le dira)")
     parser.add_argument("--apercu-local", action="store_true",
@@ -31,9 +34,17 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    project = project_of(args.projet).resolve()
+    before = Repository(project).resolve(BRANCH)
     try:
-        outcome = publish(Path(args.projet), Path(args.data), args.annee, dirty_ok=args.non_commite,
-                          local_ok=args.apercu_local)
+        outcome = publish(project, Path(args.data), args.annee, dirty_ok=args.non_commite,
+                          local_ok=args.apercu_local, log=_log)
+    except Interrupted as stop:  # the scratch folder is already removed (finally): say where the branch is
+        after = Repository(project).resolve(BRANCH)
+        state = (f"rien n'a été déployé, la branche {BRANCH} n'a pas changé" if after == before else
+                 f"la branche {BRANCH} avait déjà reçu la publication complète (commit {str(after)[:10]})")
+        print(f"Publication interrompue ({stop}) : {state}.", file=sys.stderr)
+        return stop.exit_code
     except InvalidEdition as invalid:
         for error in invalid.errors:
             print(error, file=sys.stderr)
@@ -45,3 +56,7 @@ def run(args: argparse.Namespace) -> int:
         return 1
     print(outcome.summary())
     return 0
+
+
+def _log(line: str) -> None:
+    print(line, flush=True)  # progress shows as it happens, even through a pipe

@@ -6,11 +6,13 @@ import argparse
 import sys
 from pathlib import Path
 
+from cadre.cli.arguments import port, project_folder, project_of
+from cadre.cli.stopping import Interrupted
 from cadre.editions.catalogue import edition_years
 from cadre.loading.knowledge import InvalidEdition
 from cadre.publishing.ghpages import BRANCH, deployed_versions
 from cadre.publishing.git import GitError, Repository
-from cadre.publishing.preview import PortBusy, check_port, extract, serve
+from cadre.publishing.preview import PortBusy, bind, check_port, extract, serve
 from cadre.publishing.publish import PublishError, publish
 from cadre.site.context import NoEdition, make_context
 
@@ -22,15 +24,16 @@ def register(sub: argparse._SubParsersAction) -> None:
                             "machine avec le sélecteur de versions. Les versions déjà déployées ne sont pas "
                             "reconstruites.", add_help=False)
     parser.add_argument("-h", "--help", action="help", help="afficher cette aide et quitter")
-    parser.add_argument("--port", type=int, default=8000, help="port local (défaut : 8000)")
-    parser.add_argument("--projet", default=".", help="dossier du projet (mkdocs.yml, dépôt git ; défaut : .)")
+    parser.add_argument("--port", type=port, default=8000, help="port local (défaut : 8000)")
+    parser.add_argument("--projet", type=project_folder,
+                        help="dossier du projet (mkdocs.yml, dépôt git ; défaut : .)")
     parser.add_argument("--sans-serveur", action="store_true",
                         help="publier les éditions manquantes puis s'arrêter, sans servir le site")
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    project, data = Path(args.projet), Path(args.data)
+    project, data = project_of(args.projet), Path(args.data)
     try:
         if not args.sans_serveur:
             check_port("127.0.0.1", args.port)
@@ -41,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
             return 1
         if args.sans_serveur:
             return 0
-        root = extract(repo, project.resolve())
+        server = bind(extract(repo, project.resolve()), "127.0.0.1", args.port)
     except InvalidEdition as invalid:
         for error in invalid.errors:
             print(error, file=sys.stderr)
@@ -53,8 +56,8 @@ def run(args: argparse.Namespace) -> int:
     print(f"Site servi sur http://localhost:{args.port}/ (toutes les éditions déployées ; Ctrl+C pour arrêter).",
           flush=True)
     try:
-        serve(root, "127.0.0.1", args.port)
-    except KeyboardInterrupt:
+        serve(server)
+    except (KeyboardInterrupt, Interrupted):
         print("\nArrêt du serveur.")
     return 0
 

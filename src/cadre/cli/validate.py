@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from cadre.cli.arguments import edition_year
-from cadre.editions.catalogue import edition_years
+from cadre.editions.catalogue import edition_years, misnamed_editions
 from cadre.loading.loader import edition_folder
 from cadre.loading.validate import validate_edition
 from cadre.model.kinds import KINDS
@@ -25,13 +25,19 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     data = Path(args.data)
+    misnamed = misnamed_editions(data)
+    for error in misnamed:
+        print(error, file=sys.stderr)
     years = [args.edition] if args.edition else edition_years(data)
     if not years:
         print(f"cadre : aucune édition trouvée dans {data / 'editions'}", file=sys.stderr)
         return 1
-    failed = False
+    failed = bool(misnamed)
     for year in years:
         root = edition_folder(data, year)
+        if root.is_symlink():  # a linked edition folder: reported above, never read
+            failed = True
+            continue
         if not root.is_dir():
             print(f"cadre : édition {year} introuvable ({root})", file=sys.stderr)
             failed = True

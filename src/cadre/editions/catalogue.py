@@ -11,20 +11,20 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from cadre.loading.files import entries, walk
 from cadre.loading.knowledge import KnowledgeBase
+from cadre.loading.layout import EDITION_NAME, misnamed_editions  # noqa: F401 - part of this module's interface
 from cadre.model import StatutEdition
 from cadre.model.kinds import EDITION_FILE
 
-EDITION_NAME = re.compile(r"[0-9]{4}")  # ASCII digits only: « ２０１７ » or « 2017 » with a space is no edition
-
 
 def edition_years(data_dir: Path) -> list[int]:
-    """Years of the editions present (folders named by four ASCII digits), oldest first."""
-    folder = data_dir / "editions"
-    if not folder.is_dir():
-        return []
-    return sorted(int(p.name) for p in folder.iterdir()
-                  if EDITION_NAME.fullmatch(p.name) and p.is_dir() and not p.is_symlink())
+    """Years of the editions present (real folders named by four ASCII digits), oldest first.
+
+    Anything else in data/editions/ is not an edition: `misnamed_editions` reports it as an error.
+    """
+    return sorted(int(e.path.name) for e in entries(data_dir / "editions")
+                  if e.is_dir and EDITION_NAME.fullmatch(e.path.name))
 
 
 def years_up_to(data_dir: Path, year: int) -> list[int]:
@@ -78,6 +78,10 @@ def scaffold_edition(data_dir: Path, year: int) -> Path:
     if year <= latest:
         raise ScaffoldRefused(f"l'année {year} doit être postérieure à la dernière édition ({latest})")
     source = data_dir / "editions" / str(latest)
+    odd = [e for e in walk(source) if not (e.is_file or e.is_dir)]
+    if odd:  # copying would follow a link (maybe to /dev/zero) or block on a pipe
+        raise ScaffoldRefused(f"l'édition {latest} contient un lien symbolique ou un fichier spécial "
+                              f"({odd[0].path}) : « cadre validate » le signale ; corriger avant de la copier")
     staging = Path(tempfile.mkdtemp(prefix=f".{year}-", dir=target.parent))
     try:
         copy = staging / "edition"

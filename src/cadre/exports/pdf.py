@@ -23,6 +23,7 @@ from cadre.cache import ContentCache, content_key
 from cadre.exports.typography import french_spacing_html
 from cadre.loading.knowledge import KnowledgeBase
 from cadre.model.kinds import KINDS, label
+from cadre.processes import die_with_parent
 from cadre.text import html_block, html_inline, link_html, plain
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -155,8 +156,15 @@ def _render(paths: list[str], html_of: dict[str, str], workers: int | None) -> l
     workers = min(len(paths), workers or 2)
     if workers <= 1:
         return [pdf_bytes(html_of[p]) for p in paths]
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    # workers die with this process (processes.py); interrupted, the documents not started are dropped at once
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=die_with_parent)
+    try:
         return list(pool.map(pdf_bytes, (html_of[p] for p in paths)))
+    except BaseException:
+        pool.shutdown(wait=True, cancel_futures=True)
+        raise
+    finally:
+        pool.shutdown(wait=True)
 
 
 def _latest(cache: ContentCache) -> dict[str, str]:

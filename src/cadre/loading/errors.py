@@ -23,17 +23,25 @@ class Code(StrEnum):
     ROOT_TYPE = "E006"  # the document is not of the expected shape
     UNREADABLE = "E007"  # a file that cannot be read at all
     UNEXPECTED_FILE = "E008"  # a file or folder the edition layout does not know
+    # input limits: what could hang, exhaust memory or reach outside the data is refused before it is read
+    ALIAS = "E009"  # YAML anchor (&a) or alias (*a): an « alias bomb » expands a few bytes to gigabytes
+    TOO_DEEP = "E010"  # lists and objects nested deeper than yamlio.MAX_DEPTH
+    TOO_LARGE = "E011"  # a file over yamlio.MAX_FILE_BYTES
+    NOT_REGULAR = "E012"  # a symbolic link or a special file (FIFO, device, socket): never followed nor read
     UNKNOWN_FIELD = "E101"
     MISSING_FIELD = "E102"
     WRONG_TYPE = "E103"
     NOT_IN_ENUM = "E104"
     BAD_DATE = "E105"
     BAD_VALUE = "E106"
+    TOO_LONG = "E107"  # a text longer than its kind of field allows (model.base: NOM_MAX, TEXTE_MAX, URL_MAX)
+    IMAGE = "E108"  # a Markdown image in a data text: the site shows no image from data
     DUPLICATE_ID = "E201"
     UNKNOWN_REFERENCE = "E202"
     FILE_ID_MISMATCH = "E203"
     BAD_ORDER = "E204"
     MISSING_EDITION = "E301"
+    EDITION_NAME = "E302"  # an entry of editions/ that is not a folder named by four ASCII digits
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,10 +79,13 @@ class DataError:
 
 
 def display_path(path: Path) -> str:
-    """Paths relative to the working directory when possible: shorter, clickable in editors."""
+    """Paths relative to the working directory when possible: shorter, clickable in editors.
+
+    The folders are resolved, not the entry itself: a link is shown where it is, not where it points.
+    """
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
+        return str((path.absolute().parent.resolve() / path.name).relative_to(Path.cwd().resolve()))
+    except (ValueError, OSError):
         return str(path)
 
 

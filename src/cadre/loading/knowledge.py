@@ -16,6 +16,7 @@ from cadre.loading.errors import DataError
 from cadre.loading.files import folder_fingerprint
 from cadre.loading.loader import LoadedEdition, edition_folder
 from cadre.loading.validate import references, validate_edition
+from cadre.loading.yamlio import MAX_FILE_BYTES
 from cadre.model import Acteur, Edition, Entity, Principe, Referentiel, Service
 from cadre.model.kinds import KINDS
 
@@ -145,7 +146,7 @@ _CODE = Path(__file__).resolve().parents[1]
 def load_cached(data_dir: Path, year: int, cache: ContentCache) -> KnowledgeBase:
     """`load_knowledge_base`, from memory or from the cache when nothing it depends on has changed."""
     root = edition_folder(data_dir, year).resolve()
-    key = content_key(str(root), folder_fingerprint(root), _code_fingerprint())
+    key = content_key(str(root), folder_fingerprint(root, MAX_FILE_BYTES), _code_fingerprint())
     return _from_memory_or_disk(key, root, cache)
 
 

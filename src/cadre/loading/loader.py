@@ -9,6 +9,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from cadre.loading.errors import Code, DataError, Location, shorten, suggestion
+from cadre.loading.layout import edition_files
 from cadre.loading.yamlio import Path_, YamlDocument, dotted, read_yaml
 from cadre.model import Edition, Entity
 from cadre.model.kinds import EDITION_FILE, KINDS, Kind, Layout
@@ -42,22 +43,28 @@ def edition_folder(data_dir: Path, year: int | str) -> Path:
 
 
 def load_edition(root: Path) -> LoadedEdition:
-    """Parse and type-check every file of one edition folder (semantic checks are in `validate`)."""
+    """Parse and type-check every file of one edition folder (semantic checks are in `validate`).
+
+    The folder is walked once without following links: a link or a special file is an error, never read.
+    """
     loaded = LoadedEdition(root)
-    _load_edition_file(loaded)
+    files, errors = edition_files(root)
+    loaded.errors.extend(errors)
+    _load_edition_file(loaded, files)
     for kind in KINDS.values():
         if kind.layout is Layout.ONE_PER_FILE:
-            for path in sorted((root / kind.source).glob("*.yaml")):
-                _load_document(loaded, kind, path)
-        elif (root / kind.source).exists():
-            _load_document(loaded, kind, root / kind.source)
-    loaded.errors.extend(_unexpected_files(root))
+            for rel in sorted(r for r in files if r.rpartition("/")[0] == kind.source and r.endswith(".yaml")):
+                _load_document(loaded, kind, files[rel])
+        elif kind.source in files:
+            _load_document(loaded, kind, files[kind.source])
     return loaded
 
 
-def _load_edition_file(loaded: LoadedEdition) -> None:
+def _load_edition_file(loaded: LoadedEdition, files: dict[str, Path]) -> None:
     path = loaded.root / EDITION_FILE
-    if not path.exists():
+    if EDITION_FILE not in files and (path.is_symlink() or path.exists()):
+        return  # a link or a special file: reported by edition_files
+    if EDITION_FILE not in files:
         loaded.errors.append(
             DataError(Location(path, 1, 1), Code.MISSING_EDITION, "edition", "",
                       "fichier de l'édition absent", expected=f"{EDITION_FILE} dans {loaded.root}")
@@ -161,8 +168,10 @@ def _convert(error: dict[str, Any], model: type[BaseModel], raw: Any, source: So
     kind = error["type"]
     code, message, expected = _explain(kind, error, model, loc)
     found = "" if kind == "missing" else shorten(error.get("input"))
+    if kind == "string_too_long":  # the value itself could be megabytes: its length and its start only
+        found = f"{len(error['input'])} caractères : « {error['input'][:30]}… »"
     if kind == "extra_forbidden":
-        found = f"« {loc[-1]} »"
+        found = shorten(str(loc[-1]))
     at_key = kind == "extra_forbidden"  # point at the misspelled key, not at its value
     return DataError(source.location(loc, at_key), code, label, dotted(loc), message, expected, found)
 
@@ -196,6 +205,9 @@ def _explain(kind: str, error: dict[str, Any], model: type[BaseModel], loc: Path
         values = _enum_values(ctx.get("expected", ""))
         hint = suggestion(str(error.get("input")), values)
         return Code.NOT_IN_ENUM, "valeur hors de la liste autorisée" + hint, "une des valeurs : " + ", ".join(values)
+    if kind == "string_too_long":
+        limit = ctx.get("max_length", 0)
+        return Code.TOO_LONG, "texte trop long pour ce champ", f"au plus {limit:,} caractères".replace(",", " ")
     if kind.startswith("date") or kind.startswith("datetime"):
         return Code.BAD_DATE, "date invalide", "une date réelle au format AAAA-MM-JJ"
     if kind == "string_pattern_mismatch":
@@ -249,25 +261,6 @@ def model_in(annotation: Any) -> type[BaseModel] | None:
         if found:
             return found
     return None
-
-
-def _unexpected_files(root: Path) -> list[DataError]:
-    """A misspelled file or folder name would otherwise be ignored silently: its data lost."""
-    files = {EDITION_FILE} | {k.source for k in KINDS.values() if k.layout is Layout.LIST}
-    folders = {k.source for k in KINDS.values() if k.layout is Layout.ONE_PER_FILE}
-    expected = sorted(files | {f"{folder}/<id>.yaml" for folder in folders})
-    errors = []
-    for path in sorted(p for p in root.rglob("*") if p.is_file()):
-        rel = path.relative_to(root).as_posix()
-        parent, _, name = rel.rpartition("/")
-        if rel in files or (parent in folders and name.endswith(".yaml")) or name.startswith("."):
-            continue
-        errors.append(
-            DataError(Location(path, 1, 1), Code.UNEXPECTED_FILE, "edition", "",
-                      "fichier inattendu : son contenu serait ignoré" + suggestion(rel, expected),
-                      expected="un des emplacements : " + ", ".join(expected), found=f"« {rel} »")
-        )
-    return errors
 
 
 def entity_label(kind: str, raw: Any) -> str:

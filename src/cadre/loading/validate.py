@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,7 @@ def validate_edition(root: Path) -> LoadedEdition:
     loaded.errors.extend(check_glossary_targets(loaded))
     loaded.errors.extend(check_unique_numbers(loaded))
     loaded.errors.extend(check_edition_dates(loaded))
+    loaded.errors.extend(check_images(loaded))
     loaded.errors.sort(key=lambda e: (str(e.location.path), e.location.line, e.location.column))
     return loaded
 
@@ -167,3 +169,49 @@ def check_edition_dates(loaded: LoadedEdition) -> list[DataError]:
 
 def _folder_year(root: Path) -> int | None:
     return int(root.name) if root.name.isdigit() else None
+
+
+# Any Markdown image: inline ![a](b), reference ![a][r], collapsed ![a][] and shortcut ![a] (with a [a]: definition).
+# The site shows no image from data (it would be fetched from anywhere, or read from the build machine into the
+# PDFs); the sanitiser drops <img> too, but a silent drop would lose what the author meant: refused here, located.
+_IMAGE = re.compile(r"(?<!\\)(?:\\\\)*!\[[^\]]*\]")
+
+
+def check_images(loaded: LoadedEdition) -> list[DataError]:
+    """Every text of every entity (typed or not) and of edition.yaml, searched for Markdown images."""
+    raws: list[tuple[str, Any, Source]] = [(f"{kind}:{entity_id}", _raw(source), source)
+                                           for (kind, entity_id), source in loaded.sources.items()]
+    raws += [(entity_label(kind.name, raw), raw, source) for kind, raw, source in loaded.untyped]
+    if loaded.edition_source is not None:
+        raws.append(("edition", loaded.edition_source.doc.value, loaded.edition_source))
+    errors = []
+    for label, raw, source in raws:
+        for at, text in _texts(raw):
+            found = _IMAGE.search(text)
+            if found:
+                errors.append(DataError(
+                    source.location(at), Code.IMAGE, label, dotted(at),
+                    "image refusée : le site n'affiche aucune image venue des données (décrire la figure en texte, "
+                    "ou écrire « \\![ » pour un point d'exclamation suivi d'un crochet)",
+                    expected="un texte sans image Markdown", found=f"« {found.group(0)[:60]} »"))
+    return errors
+
+
+def _raw(source: Source) -> Any:
+    value = source.doc.value
+    for part in source.base:
+        value = value[part]
+    return value
+
+
+def _texts(raw: Any) -> Iterator[tuple[Path_, str]]:
+    """(path, text) of every string inside `raw`, without recursion (the reader bounds the depth anyway)."""
+    pending: list[tuple[Path_, Any]] = [((), raw)]
+    while pending:
+        at, value = pending.pop()
+        if isinstance(value, str):
+            yield at, value
+        elif isinstance(value, dict):
+            pending.extend(((*at, key), item) for key, item in value.items())
+        elif isinstance(value, list):
+            pending.extend(((*at, i), item) for i, item in enumerate(value))

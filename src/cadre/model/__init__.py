@@ -28,7 +28,21 @@ from cadre.model.annexes import (  # noqa: F401
     StatutProgramme,
     TypeQuestion,
 )
-from cadre.model.base import Entity, Lien, NoteEditoriale, Ref, Slug, Strict, Texte, TypeNote, Url  # noqa: F401
+from cadre.model.base import (  # noqa: F401
+    NOM_MAX,
+    TEXTE_MAX,
+    URL_MAX,
+    Entity,
+    Lien,
+    Nom,
+    NoteEditoriale,
+    Ref,
+    Slug,
+    Strict,
+    Texte,
+    TypeNote,
+    Url,
+)
 from cadre.model.edition import Chapitre, Document, Edition, Instruction, Signataire, StatutEdition  # noqa: F401
 from cadre.model.referentiels import (  # noqa: F401
     Categorie,

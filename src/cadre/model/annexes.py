@@ -7,7 +7,7 @@ from typing import Annotated
 
 from pydantic import Field
 
-from cadre.model.base import Entity, Lien, Ref, Slug, Strict, Texte
+from cadre.model.base import Entity, Lien, Nom, Ref, Slug, Strict, Texte
 
 # --- programmes, glossary ------------------------------------------------------------------------------------
 
@@ -28,7 +28,7 @@ class Programme(Entity):
         default=None, description="Vide pour « Toutes familles de services »"
     )
     sous_categorie: Texte | None = None
-    nom: Texte
+    nom: Nom
     statut: StatutProgramme
     description: Texte | None = None
     liens: list[Lien] = []
@@ -45,7 +45,7 @@ class Renvoi(Strict):
 
 
 class EntreeGlossaire(Entity):
-    sigle: Texte
+    sigle: Nom
     definition: Texte
     origine: Origine
     ordre: int | None = Field(default=None, description="Rang dans l'annexe 5")
@@ -75,7 +75,7 @@ class DescriptionInstance(Strict):
 
 
 class Instance(Entity):
-    nom: Texte
+    nom: Nom
     ordre: int
     descriptions: list[DescriptionInstance]
     participation_ars: Texte | None = None
@@ -89,7 +89,7 @@ class Effectif(Strict):
 class InstanceElaboration(Entity):
     """The bodies that produced the framework in 2014 (composition by organisation, no names)."""
 
-    nom: Texte
+    nom: Nom
     ordre: int
     descriptions: list[DescriptionInstance] = []
     composition_par_organisation: list[Effectif] = []
@@ -97,7 +97,7 @@ class InstanceElaboration(Entity):
 
 
 class Regle(Entity):
-    titre: Texte
+    titre: Nom
     texte: Texte
     ordre: int
 
@@ -114,7 +114,7 @@ class Question(Strict):
 
 class Principe(Entity):
     numero: int = Field(ge=1)
-    titre: Texte
+    titre: Nom
     enonce: Texte
     questions: list[Question] = Field(description="Points de contrôle pour une revue GO / NO GO")
     referentiels: Annotated[list[Slug], Ref("referentiel")] = []
@@ -131,8 +131,8 @@ class Devoir(Strict):
 
 
 class Acteur(Entity):
-    nom: Texte
-    sigle: Texte | None = None
+    nom: Nom
+    sigle: Nom | None = None
     ordre: int
     description: Texte
     devoirs: list[Devoir] = []
@@ -140,5 +140,5 @@ class Acteur(Entity):
 
 class CasUsage(Entity):
     numero: int
-    titre: Texte
+    titre: Nom
     rubriques: list[Texte] = Field(description="Les rubriques annoncées (leurs figures manquent au document)")

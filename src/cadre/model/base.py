@@ -20,10 +20,18 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=False)
 
 
+# Length limits, in characters, chosen from the real data with a wide margin: a longer value is a mistake (a paste
+# gone wrong) or an attack (a 2 MB string took the build 255 s; a 16 KB name broke Graphviz), refused as E107.
+NOM_MAX = 1_000  # names, titles, acronyms, numbers as written: the longest real one has 244 (a sub-step title)
+TEXTE_MAX = 50_000  # Markdown texts: the longest real one has 8,754 (a chapter's body)
+URL_MAX = 2_000  # the longest real address has 175; browsers and servers commonly stop near 2,000
+
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", min_length=1, max_length=80)]
-Texte = Annotated[str, StringConstraints(min_length=1)]
-"""Markdown text: emphasis, lists and links are allowed; raw HTML is escaped when rendered."""
-Url = Annotated[str, StringConstraints(pattern=r"^https?://\S+$")]
+Texte = Annotated[str, StringConstraints(min_length=1, max_length=TEXTE_MAX)]
+"""Markdown text: emphasis, lists and links are allowed; raw HTML is escaped when rendered; no image."""
+Nom = Annotated[str, StringConstraints(min_length=1, max_length=NOM_MAX)]
+"""A name, title, acronym or number as written: Markdown too, but short (it names an entity everywhere)."""
+Url = Annotated[str, StringConstraints(pattern=r"^https?://\S+$", max_length=URL_MAX)]
 
 
 class TypeNote(StrEnum):
@@ -51,11 +59,11 @@ class NoteEditoriale(Strict):
 
 
 class Lien(Strict):
-    titre: Texte
+    titre: Nom
     url: Url
 
 
 class Entity(Strict):
     id: Slug
-    section: str | None = Field(default=None, description="Où le document en parle (ex. « §2.1.1.1.1 »)")
+    section: Nom | None = Field(default=None, description="Où le document en parle (ex. « §2.1.1.1.1 »)")
     notes_editoriales: list[NoteEditoriale] = []

@@ -8,7 +8,7 @@ from typing import Annotated
 
 from pydantic import Field
 
-from cadre.model.base import Entity, NoteEditoriale, Ref, Slug, Strict, Texte
+from cadre.model.base import Entity, Nom, NoteEditoriale, Ref, Slug, Strict, Texte
 
 # --- the edition and its texts ------------------------------------------------------------------------------
 
@@ -20,13 +20,13 @@ class StatutEdition(StrEnum):
 
 
 class Signataire(Strict):
-    role: Texte
-    nom: Texte
+    role: Nom
+    nom: Nom
 
 
 class Instruction(Strict):
-    numero: Texte
-    titre: Texte
+    numero: Nom
+    titre: Nom
     date: dt.date
     nor: Texte
     validation_cnp: Texte = Field(description="Mention de validation, telle qu'écrite")
@@ -51,7 +51,7 @@ class Edition(Strict):
     statut: StatutEdition
     date_publication: dt.date | None = None
     texte_adoption: Texte = Field(description="Référence du texte qui adopte l'édition")
-    titre: Texte
+    titre: Nom
     version_annexe: Texte
     instruction: Instruction
     notes_editoriales: list[NoteEditoriale] = []
@@ -66,8 +66,8 @@ class Chapitre(Entity):
     """A chapter of the instruction (I to V) or a general chapter of the annex, as text the site shows."""
 
     document: Document
-    numero: Texte
-    titre: Texte
+    numero: Nom
+    titre: Nom
     ordre: int
     parent: Annotated[Slug | None, Ref("chapitre")] = None
     corps: Texte

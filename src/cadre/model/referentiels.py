@@ -7,14 +7,14 @@ from typing import Annotated
 
 from pydantic import Field
 
-from cadre.model.base import Entity, Lien, Ref, Slug, Strict, Texte
+from cadre.model.base import Entity, Lien, Nom, Ref, Slug, Strict, Texte
 
 # --- the map of digital health services ---------------------------------------------------------------------
 
 
 class Famille(Entity):
     numero: int
-    nom: Texte
+    nom: Nom
     description: Texte | None = None
     perimetre_initial: bool = Field(description="Dans le périmètre initial (v1) du cadre")
 
@@ -25,7 +25,7 @@ class Famille(Entity):
 class Categorie(Entity):
     """A node of the référentiels taxonomy (documents de référence > spécifications > interopérabilité…)."""
 
-    nom: Texte
+    nom: Nom
     parent: Annotated[Slug | None, Ref("categorie")] = None
     ordre: int
     description: Texte | None = None
@@ -67,13 +67,13 @@ class ListeStructuree(Strict):
     """A list the text holds (CI-SIS volets available, PGSSI-S documents to come, MOS objects…)."""
 
     id: Slug
-    titre: Texte
+    titre: Nom
     elements: list[Texte]
 
 
 class Referentiel(Entity):
-    nom: Texte
-    sigle: Texte | None = None
+    nom: Nom
+    sigle: Nom | None = None
     categorie: Annotated[Slug, Ref("categorie")]
     ordre: int
     objectifs: Texte

@@ -7,7 +7,7 @@ from typing import Annotated
 
 from pydantic import Field
 
-from cadre.model.base import Entity, Lien, Ref, Slug, Strict, Texte
+from cadre.model.base import Entity, Lien, Nom, Ref, Slug, Strict, Texte
 
 # --- socle commun -------------------------------------------------------------------------------------------
 
@@ -20,7 +20,7 @@ class VersionSocle(StrEnum):
 class Rubrique(Entity):
     """The headings of the socle's first version (« Pour le partage de données de santé »…)."""
 
-    nom: Texte
+    nom: Nom
     ordre: int
     familles: Annotated[list[Slug], Ref("famille")] = []
 
@@ -31,8 +31,8 @@ class Denomination(Strict):
 
 
 class Service(Entity):
-    nom: Texte
-    sigle: Texte | None = None
+    nom: Nom
+    sigle: Nom | None = None
     version: VersionSocle
     rubrique: Annotated[Slug | None, Ref("rubrique")] = None
     ordre: int
@@ -46,7 +46,7 @@ class Service(Entity):
 class ObjectifArs(Entity):
     """One row of the table of ARS objectives (§2.2.4); `service` is empty for « Tous services »."""
 
-    ligne: Texte = Field(description="Le libellé de la ligne tel qu'écrit")
+    ligne: Nom = Field(description="Le libellé de la ligne tel qu'écrit")
     service: Annotated[Slug | None, Ref("service")] = None
     ordre: int
     textes_cites: list[Texte] = []
@@ -55,7 +55,7 @@ class ObjectifArs(Entity):
 
 
 class Processus(Entity):
-    nom: Texte
+    nom: Nom
     ordre: int
     actes: list[Texte] = []
     description: Texte | None = None
@@ -67,8 +67,8 @@ class UsageService(Strict):
 
 
 class SousEtape(Strict):
-    lettre: Texte
-    titre: Texte
+    lettre: Nom
+    titre: Nom
     services: list[UsageService] = []
 
 
@@ -76,7 +76,7 @@ class Etape(Entity):
     """A generic step of a telemedicine act and the services it uses (§2.2.3.4)."""
 
     numero: int
-    titre: Texte
+    titre: Nom
     description: Texte | None = None
     sous_etapes: list[SousEtape] = []
     services: list[UsageService] = []

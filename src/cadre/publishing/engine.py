@@ -22,6 +22,10 @@ class BuildFailed(Exception):
         super().__init__("\n".join(problems))
 
 
+class ConfigError(Exception):
+    """mkdocs.yml cannot be read; the message is French and names the file."""
+
+
 class _Collector(logging.Handler):
     """MkDocs' warnings and errors of one build, to say why it failed."""
 
@@ -63,5 +67,9 @@ def build(project: Path, year: int, data: Path, cache: Path, site_dir: Path, add
 
 def _load(project: Path, **overrides: object):  # noqa: ANN202 - an MkDocsConfig
     from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
 
-    return load_config(str(project / CONFIG), **overrides)
+    try:
+        return load_config(str(project / CONFIG), **overrides)
+    except (MkDocsException, OSError) as error:
+        raise ConfigError(f"configuration illisible ({project / CONFIG}) : {error}") from None

@@ -3,19 +3,21 @@
 A publication reads the branch's current tree into a temporary index, replaces the edition's folder with the
 site just built, recomputes `versions.json`, the `latest` alias (the newest published edition deployed), the
 root `index.html` and `404.html`, writes the tree, and moves the branch once, guarded by its old value. Killed at
-any moment before that last step, the branch is exactly as it was; the next publication starts afresh.
+any moment before that last step, the branch is exactly as it was (the objects written meanwhile are unreferenced
+and git's own garbage collection drops them); the next publication starts afresh.
+
+Where the branch starts from: the local gh-pages; else origin/gh-pages (a fresh clone has only that); the remote one
+too when the local one is merely behind it. When both have commits the other lacks, nothing is guessed: refused.
 """
 
 from __future__ import annotations
 
 import html
 import json
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from cadre.publishing.git import Repository
+from cadre.publishing.git import GitError, Repository
 
 BRANCH = "gh-pages"
 LATEST = "latest"
@@ -41,12 +43,28 @@ class Deployment:
     started_from: str  # where the branch started: « gh-pages », « origin/gh-pages » or « (nouvelle branche) »
 
 
+class Diverged(GitError):
+    """The local and remote gh-pages both hold commits the other lacks."""
+
+
+class Moved(GitError):
+    """gh-pages moved while this publication ran (another one, or a git command): nothing was written."""
+
+
 def base_commit(repo: Repository) -> tuple[str | None, str]:
-    """The branch to start from: the local one, else the remote one (a fresh clone has only that), else none."""
-    local = repo.resolve(BRANCH)
+    """The commit a publication starts from, and its name: gh-pages, origin/gh-pages or « (nouvelle branche) »."""
+    local, remote = repo.resolve(BRANCH), repo.resolve(f"origin/{BRANCH}")
+    if local and remote and local != remote and not repo.is_ancestor(remote, local):
+        if repo.is_ancestor(local, remote):  # only behind: the remote branch holds everything the local one does
+            return remote, f"origin/{BRANCH}"
+        ahead = repo.run("rev-list", "--count", f"{remote}..{local}").strip()
+        behind = repo.run("rev-list", "--count", f"{local}..{remote}").strip()
+        raise Diverged(f"les branches {BRANCH} ({ahead} commit(s) absents de origin/{BRANCH}) et origin/{BRANCH} "
+                       f"({behind} commit(s) absents de {BRANCH}) ont divergé : publier sur l'une perdrait les "
+                       "versions de l'autre. Réconciliez-les d'abord (git fetch origin, puis fusionner, ou garder "
+                       f"l'une avec « git branch -f {BRANCH} origin/{BRANCH} »), puis republiez")
     if local:
         return local, BRANCH
-    remote = repo.resolve(f"origin/{BRANCH}")
     return (remote, f"origin/{BRANCH}") if remote else (None, "(nouvelle branche)")
 
 
@@ -61,40 +79,68 @@ def deployed_versions(repo: Repository, commit: str | None = None) -> list[dict]
         return []
 
 
-def deploy(repo: Repository, built: Path, version: Version, message: str) -> Deployment:
-    """Write `built` as the folder of `version` on gh-pages, with the aliases and root pages, in one commit."""
+def deploy(repo: Repository, built: Path, version: Version, message: str, scratch: Path) -> Deployment:
+    """Write `built` as the folder of `version` on gh-pages, with the aliases and root pages, in one commit.
+
+    `scratch` holds the temporary index (removed with the publication's scratch folder, even after a SIGKILL)."""
+    local = repo.resolve(BRANCH)  # the guard: the branch moves only from this value (or is created if still absent)
     old, started_from = base_commit(repo)
     versions = _merged(deployed_versions(repo, old), version)
-    latest = max((int(v["version"]) for v in versions if v.get("properties", {}).get("publiee")), default=None)
-    entries = [_with_alias(v, latest) for v in versions]
-    with tempfile.TemporaryDirectory(prefix="cadre-index-") as tmp:
-        env = {"GIT_INDEX_FILE": str(Path(tmp) / "index")}
-        repo.run("read-tree", old if old else "--empty", env=env)
-        for folder in {str(version.annee), LATEST}:
-            _remove(repo, folder, env)
-        _add_folder(repo, built, str(version.annee), env)
-        if latest is not None:
-            subtree = repo.run("write-tree", f"--prefix={latest}/", env=env).strip()
-            repo.run("read-tree", f"--prefix={LATEST}/", subtree, env=env)
-        default = LATEST if latest is not None else max(v["version"] for v in versions)
-        root = {"versions.json": json.dumps(entries, ensure_ascii=False, indent=2) + "\n",
-                "index.html": _root_index(default), "404.html": _root_404(entries), ".nojekyll": ""}
-        for name, content in root.items():
-            blob = repo.run("hash-object", "-w", "--stdin", stdin=content).strip()
-            repo.run("update-index", "--add", "--cacheinfo", f"100644,{blob},{name}", env=env)
-        tree = repo.run("write-tree", env=env).strip()
+    latest = max((int(v["version"]) for v in versions if _published(v)), default=None)
+    tree = _tree(repo, old, built, version, versions, latest, {"GIT_INDEX_FILE": str(scratch / "index")})
+    numbers = sorted(int(v["version"]) for v in versions)
     if old and repo.run("rev-parse", f"{old}^{{tree}}").strip() == tree:
-        return Deployment(None, latest, sorted(int(v["version"]) for v in versions), started_from)
+        if local != old:  # nothing to write, but the local branch catches up with origin/gh-pages
+            _move(repo, old, local)
+        return Deployment(None, latest, numbers, started_from)
     parents = ["-p", old] if old else []
     commit = repo.run("commit-tree", tree, *parents, "-m", message, env=repo.identity()).strip()
-    # the guard: the branch moves only from the value this publication started on (or is created if still absent)
-    repo.run("update-ref", f"refs/heads/{BRANCH}", commit, old if started_from == BRANCH else "")
-    return Deployment(commit, latest, sorted(int(v["version"]) for v in versions), started_from)
+    _move(repo, commit, local)
+    return Deployment(commit, latest, numbers, started_from)
+
+
+def _tree(repo: Repository, old: str | None, built: Path, version: Version, versions: list[dict],
+          latest: int | None, env: dict[str, str]) -> str:
+    """The branch's next tree: the old one with the edition's folder replaced, `latest` and the root pages."""
+    repo.run("read-tree", old if old else "--empty", env=env)
+    for folder in {str(version.annee), LATEST}:
+        _remove(repo, folder, env)
+    _add_folder(repo, built, str(version.annee), env)
+    if latest is not None:
+        subtree = repo.run("write-tree", f"--prefix={latest}/", env=env).strip()
+        repo.run("read-tree", f"--prefix={LATEST}/", subtree, env=env)
+    entries = [_with_alias(v, latest) for v in versions]
+    default = LATEST if latest is not None else max(v["version"] for v in versions)
+    root = {"versions.json": json.dumps(entries, ensure_ascii=False, indent=2) + "\n",
+            "index.html": _root_index(default), "404.html": _root_404(entries), ".nojekyll": ""}
+    for name, content in root.items():
+        blob = repo.run("hash-object", "-w", "--stdin", stdin=content).strip()
+        repo.run("update-index", "--add", "--cacheinfo", f"100644,{blob},{name}", env=env)
+    return repo.run("write-tree", env=env).strip()
+
+
+def _move(repo: Repository, commit: str, expected: str | None) -> None:
+    """The one step that changes what readers get: the branch moves, atomically, if it is still `expected`."""
+    try:
+        repo.run("update-ref", f"refs/heads/{BRANCH}", commit, expected or "")
+    except GitError:
+        if repo.resolve(BRANCH) != expected:
+            raise Moved(f"la branche {BRANCH} a changé pendant la publication (une autre publication en même "
+                           "temps ?) : celle-ci n'a rien écrit, relancez-la") from None
+        raise
 
 
 def _merged(versions: list[dict], version: Version) -> list[dict]:
     kept = [v for v in versions if v.get("version") != str(version.annee)]
     return sorted([*kept, version.entry([])], key=lambda v: int(v["version"]), reverse=True)
+
+
+def _published(entry: dict) -> bool:
+    """The status recorded at publication; entries written by mike (before) lack it: a draft's title says so."""
+    properties = entry.get("properties")
+    if isinstance(properties, dict) and "publiee" in properties:
+        return properties["publiee"] is True
+    return "projet" not in str(entry.get("title", ""))
 
 
 def _with_alias(entry: dict, latest: int | None) -> dict:
@@ -155,25 +201,3 @@ def _root_404(entries: list[dict]) -> str:
             "<h1>Page introuvable</h1>\n<p>Cette adresse ne correspond à aucune page du site.</p>\n"
             f"<p><a data-racine=\"{LATEST}/\" href=\"/{LATEST}/\">Aller à l'édition en vigueur</a></p>\n"
             f"<p>Éditions publiées :</p>\n<ul>{items}</ul>\n</main>\n{_FIND_ROOT}\n</body>\n</html>\n")
-
-
-def workspace(project: Path) -> Path:
-    """A scratch folder for one publication under .cache/publication/ (left-overs of a killed run are cleared)."""
-    base = project / ".cache" / "publication"
-    base.mkdir(parents=True, exist_ok=True)
-    for stale in base.iterdir():
-        if stale.is_dir() and not _alive(stale.name.split("-")[0]):
-            import shutil
-
-            shutil.rmtree(stale, ignore_errors=True)
-    return Path(tempfile.mkdtemp(prefix=f"{os.getpid()}-", dir=base))
-
-
-def _alive(pid: str) -> bool:
-    try:
-        os.kill(int(pid), 0)
-    except (ValueError, ProcessLookupError):
-        return False
-    except PermissionError:
-        return True
-    return True

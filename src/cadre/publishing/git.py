@@ -21,13 +21,25 @@ class Repository:
 
     def run(self, *args: str, env: dict[str, str] | None = None, stdin: str | None = None) -> str:
         try:
-            result = subprocess.run(["git", *args], cwd=self.root, env={**os.environ, **(env or {})}, input=stdin,
-                                    capture_output=True, text=True)
+            child = subprocess.Popen(["git", *args], cwd=self.root, env={**os.environ, **(env or {})},
+                                     stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         except OSError as error:
             raise GitError(f"git est introuvable ou inutilisable : {error.strerror}") from None
+        with child:
+            try:
+                out, err = child.communicate(stdin)
+            except BaseException:  # interrupted: SIGTERM lets git remove its lock files (SIGKILL would not)
+                child.terminate()
+                child.wait()
+                raise
+        result = subprocess.CompletedProcess(args, child.returncode, out, err)
         if result.returncode != 0:
             detail = (result.stderr or result.stdout).strip().splitlines()
-            raise GitError(f"« git {' '.join(args[:3])} » a échoué : {detail[-1] if detail else result.returncode}")
+            last = detail[-1] if detail else f"code {result.returncode}"
+            cause = ""
+            if any(word in line.lower() for line in detail for word in ("permission", "read-only", "lecture seule")):
+                cause = "le dépôt git (.git) n'est pas accessible en écriture ; "
+            raise GitError(f"« git {' '.join(args[:3])} » a échoué : {cause}{last}")
         return result.stdout
 
     def ok(self, *args: str) -> bool:
@@ -36,6 +48,9 @@ class Repository:
         except GitError:
             return False
         return True
+
+    def is_ancestor(self, older: str, newer: str) -> bool:
+        return self.ok("merge-base", "--is-ancestor", older, newer)
 
     def resolve(self, ref: str) -> str | None:
         """The commit a ref names, or None when it does not exist."""
@@ -52,6 +67,21 @@ class Repository:
                 for who in ("AUTHOR", "COMMITTER"):
                     env[f"GIT_{who}_{role.upper()}"] = DEFAULT_IDENTITY[role]
         return env
+
+    def remove_stale_lock(self, ref: str, before: float) -> bool:
+        """Remove the lock of `ref` left by a git killed outright (SIGKILL) if it dates from before `before`.
+
+        git holds such a lock for milliseconds; one older than a publication that is alone to run is a left-over,
+        and would make every later publication fail."""
+        lock = Path(self.run("rev-parse", "--git-path", f"{ref}.lock").strip())
+        lock = lock if lock.is_absolute() else self.root / lock
+        try:
+            if lock.stat().st_mtime < before:
+                lock.unlink()
+                return True
+        except FileNotFoundError:
+            pass
+        return False
 
     def changed_files(self) -> list[str]:
         """Files of the working tree that differ from HEAD (untracked ones included, ignored ones not)."""

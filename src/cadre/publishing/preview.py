@@ -49,9 +49,17 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def serve(root: Path, host: str, port: int) -> None:
-    """Serve `root` until interrupted."""
-    httpd = http.server.ThreadingHTTPServer((host, port), partial(_Quiet, directory=str(root)))
+def bind(root: Path, host: str, port: int) -> http.server.ThreadingHTTPServer:
+    """A server for `root`, its port already taken (so that the address is announced only once it works)."""
+    try:
+        return http.server.ThreadingHTTPServer((host, port), partial(_Quiet, directory=str(root)))
+    except OSError as error:
+        reason = "déjà utilisé" if error.errno == errno.EADDRINUSE else (error.strerror or "indisponible")
+        raise PortBusy(f"le port {port} est {reason} : choisissez-en un autre avec --port") from None
+
+
+def serve(httpd: http.server.ThreadingHTTPServer) -> None:
+    """Serve until interrupted."""
     try:
         httpd.serve_forever()
     finally:

@@ -11,8 +11,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from cadre.cache import ContentCache, content_key
-from cadre.editions.catalogue import LIBELLES_STATUT, edition_years, is_published
+from cadre.editions.catalogue import LIBELLES_STATUT, edition_years, is_published, misnamed_editions
 from cadre.loading.knowledge import InvalidEdition, KnowledgeBase, load_cached
+from cadre.loading.loader import edition_folder
 from cadre.model import StatutEdition
 
 
@@ -72,20 +73,26 @@ class BuildContext:
 
 def make_context(data_dir: Path, year: int | None, settings: SiteSettings, cache: ContentCache,
                  apercu: bool = False) -> BuildContext:
-    """Validate the editions up to `year` (the newest when None); `InvalidEdition` carries every error."""
+    """Validate the editions up to `year` (the newest when None); `InvalidEdition` carries every error.
+
+    An entry of data/editions/ that is no edition (misnamed folder, link) is an error too: it would be ignored.
+    """
+    misnamed = misnamed_editions(data_dir)
     years = edition_years(data_dir)
+    if not years and misnamed:
+        raise InvalidEdition(data_dir / "editions", misnamed)
     if not years:
         raise NoEdition(f"aucune édition dans {data_dir / 'editions'} (dossiers nommés par une année, ex. 2016)")
     chosen = years[-1] if year is None else year
     if chosen not in years:
         raise NoEdition(f"édition {chosen} introuvable dans {data_dir / 'editions'} (éditions : "
                         f"{', '.join(map(str, years))})")
-    editions, errors = [], []
+    editions, errors = [], list(misnamed)
     for y in (y for y in years if y <= chosen):
         try:
             editions.append(load_cached(data_dir, y, cache))
         except InvalidEdition as invalid:
-            errors.append(invalid)
+            errors.extend(invalid.errors)
     if errors:
-        raise errors[-1] if len(errors) == 1 else InvalidEdition(errors[0].root, [e for i in errors for e in i.errors])
+        raise InvalidEdition(edition_folder(data_dir, chosen), errors)
     return BuildContext(chosen, tuple(editions), settings, cache, apercu)
