@@ -14,7 +14,19 @@ from typing import Any
 from xml.etree import ElementTree
 
 from cadre.cache import ContentCache, content_key
-from cadre.site.figures.model import FONT, FONT_STACK, TEXT_COLOUR, TONES, Box, Figure, Group, Link, wrap
+from cadre.site.figures.model import (
+    FONT,
+    FONT_STACK,
+    LONGEST_BOX,
+    TEXT_COLOUR,
+    TONES,
+    Box,
+    Figure,
+    Group,
+    Link,
+    cap,
+    wrap,
+)
 from cadre.text import graphviz_escape, graphviz_label
 
 
@@ -54,6 +66,9 @@ def draw_all(figures: list[Figure], cache: ContentCache, stats: RenderStats | No
 
 def render_svg(figure: Figure) -> str:
     """Draw the figure with `diagrams` into a temporary folder and return the cleaned SVG text."""
+    problems = figure.problems()
+    if problems:  # a definition's mistake, whatever the data: say which figure and what, before Graphviz does
+        raise ValueError(f"diagramme {figure.name} : " + " ; ".join(problems))
     with tempfile.TemporaryDirectory(prefix="cadre-diagramme-") as tmp:
         target = Path(tmp) / "figure"
         _draw(figure, target)
@@ -70,7 +85,7 @@ def _draw(figure: Figure, target: Path) -> None:
             "height": "0.45", "margin": "0.12,0.06", "fontname": FONT, "fontsize": "12",
             "fontcolor": TEXT_COLOUR}
     edge = {"color": "#37474f", "fontname": FONT, "fontsize": "10", "fontcolor": TEXT_COLOUR}
-    title = graphviz_label(graphviz_escape(figure.title))
+    title = graphviz_label(graphviz_escape(cap(figure.title)))
     with diagrams.Diagram(title, filename=str(target), outformat="svg", show=False, direction=figure.direction,
                           graph_attr=graph, node_attr=node, edge_attr=edge):
         clusters: dict[str, str] = {}
@@ -103,9 +118,9 @@ def _draw_box(diagrams: Any, box: Box, width: int) -> Any:
     label = graphviz_escape(wrap(box.label, width))
     if any(d[:1] in "•★" for d in box.details):  # a list: left-aligned lines (Graphviz's \l), items indented
         items = [graphviz_escape(wrap(d, width + 6)).replace("\n", "\\l   ") for d in box.details]
-        label += "\n" + "\\l".join(items) + "\\l"
+        label += "\n" + "\\l".join(_within(items, len(label))) + "\\l"
     elif box.details:
-        label += "\n" + "\n".join(graphviz_escape(wrap(d, width + 6)) for d in box.details)
+        label += "\n" + "\n".join(_within([graphviz_escape(wrap(d, width + 6)) for d in box.details], len(label)))
     style = "rounded,filled,dashed" if box.dashed else "rounded,filled"
     font_colour = "#ffffff" if box.tone == "axe" else TEXT_COLOUR
     penwidth = "2" if box.tone in ("accent", "focus", "perimetre") else "1.2"
@@ -113,9 +128,19 @@ def _draw_box(diagrams: Any, box: Box, width: int) -> Any:
                          style=style, penwidth=penwidth)
 
 
+def _within(lines: list[str], used: int) -> list[str]:
+    """The detail lines a box can hold: the first ones up to LONGEST_BOX characters, then how many are left
+    out (the text alternative lists them all)."""
+    kept: list[str] = []
+    for line in lines:
+        used += len(line) + 3
+        if used > LONGEST_BOX:
+            return [*kept, f"… et {len(lines) - len(kept)} de plus (voir la description)"]
+        kept.append(line)
+    return kept
+
+
 def _draw_link(diagrams: Any, nodes: dict[str, Any], clusters: dict[str, str], link: Link) -> None:
-    if link.source not in nodes or link.target not in nodes:
-        raise KeyError(f"lien {link.source} → {link.target} : boîte inconnue")
     attrs: dict[str, str] = {"fontname": FONT, "fontsize": "10", "fontcolor": TEXT_COLOUR}
     if not link.visible:
         attrs.update(style="invis", arrowhead="none")
