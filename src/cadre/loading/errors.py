@@ -33,6 +33,7 @@ class Code(StrEnum):
     UNKNOWN_REFERENCE = "E202"
     FILE_ID_MISMATCH = "E203"
     BAD_ORDER = "E204"
+    PARENT_CYCLE = "E205"  # an entity inside itself, through its parents
     MISSING_EDITION = "E301"
 
 

@@ -33,7 +33,7 @@ def _root(page_file: str) -> str:
     return "../" * page_file.count("/")
 
 
-def macros(renderer: Renderer, files: dict[str, str | bytes]) -> dict[str, Macro]:
+def macros(renderer: Renderer, files: dict[str, str | bytes], pdf_edition: bool = True) -> dict[str, Macro]:
     """The macros of the edition, each taking the calling page's path first."""
     kb = renderer.kb
 
@@ -44,7 +44,7 @@ def macros(renderer: Renderer, files: dict[str, str | bytes]) -> dict[str, Macro
         return files_table(renderer, _root(page_file))
 
     def pdf(page_file: str) -> str:
-        return pdf_list(renderer, _root(page_file))
+        return pdf_list(renderer, _root(page_file), pdf_edition)
 
     def extrait(page_file: str, path: str, size: int | None = None) -> str:
         if path not in files:
@@ -52,7 +52,12 @@ def macros(renderer: Renderer, files: dict[str, str | bytes]) -> dict[str, Macro
         content = files[path]
         return excerpt(path, content if isinstance(content, str) else content.decode(), size)
 
-    return {"annee": annee, "fichiers": fichiers, "pdf": pdf, "extrait": extrait}
+    def exemple(page_file: str, kind: str) -> str:
+        """The id of the first entity of a kind, for a page's examples ("" when the edition has none)."""
+        entities = kb.all(kind)
+        return entities[0].id if entities else ""
+
+    return {"annee": annee, "fichiers": fichiers, "pdf": pdf, "extrait": extrait, "exemple": exemple}
 
 
 def render_page(text: str, page_file: str, available: dict[str, Macro]) -> str:
@@ -86,11 +91,13 @@ def files_table(renderer: Renderer, base: str) -> str:
     return "\n".join(lines)
 
 
-def pdf_list(renderer: Renderer, base: str) -> str:
-    """A Markdown list of the edition's PDF documents (titles are data: through the safe path)."""
+def pdf_list(renderer: Renderer, base: str, pdf_edition: bool = True) -> str:
+    """A Markdown list of the edition's PDF documents (titles are data: through the safe path); the whole
+    edition's document is named without a link when the build left it out (a publication never does)."""
     kb, text = renderer.kb, renderer.text
-    lines = [f"- [{text.label(kb.edition.titre)}, édition {kb.edition.annee} (document entier)]"
-             f"({base}{edition_pdf_path(kb)})", "- Fiches des référentiels :"]
+    whole = f"{text.label(kb.edition.titre)}, édition {kb.edition.annee} (document entier)"
+    lines = [f"- [{whole}]({base}{edition_pdf_path(kb)})" if pdf_edition
+             else f"- {whole} : produit à la publication du site", "- Fiches des référentiels :"]
     for kind in KINDS.values():
         if kind.fact_sheet:
             lines += [f"    - [{text.label(label(e))}]({base}{fact_sheet_path(e.id)})" for e in kb.all(kind.name)]

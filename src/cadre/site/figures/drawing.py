@@ -35,6 +35,7 @@ class RenderStats:
     rendered: list[str] = field(default_factory=list)
     reused: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    keys: dict[str, str] = field(default_factory=dict)  # figure name -> the cache key of its drawing
 
     def summary(self) -> str:
         return (f"{len(self.rendered) + len(self.reused)} diagramme(s) : {len(self.rendered)} rendu(s), "
@@ -47,6 +48,7 @@ def draw_all(figures: list[Figure], cache: ContentCache, stats: RenderStats | No
     stats = stats if stats is not None else RenderStats()
     started = time.perf_counter()
     keys = [content_key(f.content(), _renderer_fingerprint()) for f in figures]
+    stats.keys.update((f.name, key) for f, key in zip(figures, keys, strict=True))
     svgs: dict[str, str] = {}
     for key in keys:
         found = (cache.read("diagrams", key, ".svg") or b"").decode() or None
