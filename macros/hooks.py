@@ -47,12 +47,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     address = asked.get("adresse", config.site_url) or ""  # the site's root address (a version adds its year)
     whole_pdf = asked.get("pdf_edition", os.environ.get("CADRE_PDF_EDITION", "oui").lower() not in ("non", "0"))
     settings = SiteSettings(config.site_name, address, config.extra.get("depot_donnees") or "", project, whole_pdf)
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     try:
         ctx = make_context(data, int(year) if year else None, settings, cache, _serving)
     except (InvalidEdition, NoEdition, ValueError) as error:  # one readable failure listing every data error
         raise PluginError(str(error)) from None
-    log.info(f"validation : {len(ctx.editions)} édition(s) en {time.perf_counter() - started:.2f} s")
+    log.info(f"validation : {len(ctx.editions)} édition(s) en {time.perf_counter() - started:.2f} s, "
+             f"{time.process_time() - cpu:.2f} s CPU")
     site = _site["current"] = build_site(ctx, background=True)  # PDFs printed while MkDocs renders the pages
     for line in site.log:
         log.info(line)

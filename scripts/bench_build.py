@@ -39,18 +39,22 @@ from cadre.model.kinds import KINDS, Layout, page_kinds  # noqa: E402
 YEAR = 2090  # of the synthetic editions
 TARGETS = "cibles : tout réussit ; chaud ≤ 1,2× ; froid ≤ 3× à 10× et 100× ; temps par page plat ; pages < 100 Ko"
 
-# log lines of the build (macros/hooks.py, cadre.site.source), seconds in the last group
+# log lines of the build (macros/hooks.py, cadre.site.source): seconds on the clock, then processor seconds
 STAGES = {
-    "validation": re.compile(r"validation : \d+ édition\(s\) en ([\d.]+) s"),
-    "diagrammes": re.compile(r"\d+ diagramme\(s\) : \d+ rendu\(s\), \d+ repris du cache \(([\d.]+) s\)"),
-    "pages": re.compile(r"pages : \d+ page\(s\) en ([\d.]+) s"),
+    "validation": re.compile(r"validation : \d+ édition\(s\) en ([\d.]+) s(?:, ([\d.]+) s CPU)?"),
+    "diagrammes": re.compile(r"\d+ diagramme\(s\) : \d+ rendu\(s\), \d+ repris du cache \(([\d.]+) s"
+                             r"(?:, ([\d.]+) s CPU)?\)"),
+    "pages": re.compile(r"pages : \d+ page\(s\) en ([\d.]+) s(?:, ([\d.]+) s CPU)?"),
     "html des PDF": re.compile(r"HTML des documents : ([\d.]+) s"),
-    "PDF": re.compile(r"PDF : \d+ rendu\(s\), \d+ depuis le cache \(([\d.]+) s\)"),
+    # the PDFs are printed in worker processes while the pages are written and MkDocs renders them: what the
+    # build waits for them is the part they add (a build printing them in line logs no wait: all of it counts)
+    "attente des PDF": re.compile(r"attente des PDF : ([\d.]+) s"),
 }
+PRINTING = re.compile(r"PDF : \d+ rendu\(s\), \d+ depuis le cache \(([\d.]+) s\)")
 DIAGRAMS = re.compile(r"(\d+) diagramme\(s\) : (\d+) rendu\(s\), (\d+) repris du cache")
 PDFS = re.compile(r"PDF : (\d+) rendu\(s\), (\d+) depuis le cache")
-WHOLE_PDF = re.compile(r"PDF de l'édition entière : rendu \(([\d.]+) s de mise en page\)")
-SHEETS = re.compile(r"PDF des fiches : (\d+) rendue\(s\) \(([\d.]+) s de mise en page\)")
+WHOLE_PDF = re.compile(r"PDF de l'édition entière : rendu \(([\d.]+) s (?:CPU )?de mise en page\)")
+SHEETS = re.compile(r"PDF des fiches : (\d+) rendue\(s\) \(([\d.]+) s (?:CPU )?de mise en page\)")
 
 
 @dataclass(frozen=True)
@@ -59,9 +63,25 @@ class Run:
     cpu: float  # user + system seconds of the build and of every process it waited for
     peak_mb: float  # largest resident set among them
     log: str
+    load: float = 0.0  # the machine's load average when it ended: wall times of a busy machine are longer
 
-    def stage(self, name: str) -> float:
+    def stage(self, name: str, cpu: bool = False) -> float:
+        """Seconds of a stage in the build log (processor seconds with `cpu`, when the build logs them)."""
         match = STAGES[name].search(self.log)
+        if match is None and name == "attente des PDF":  # printed in line: the whole printing is waited for
+            match = PRINTING.search(self.log)
+        if match is None or (cpu and (match.lastindex or 0) < 2):
+            return 0.0
+        return float(match.group(2 if cpu else 1) or 0.0)
+
+    @property
+    def sheets_cpu(self) -> float:
+        match = SHEETS.search(self.log)
+        return float(match.group(2)) if match else 0.0
+
+    @property
+    def printing(self) -> float:
+        match = PRINTING.search(self.log)
         return float(match.group(1)) if match else 0.0
 
 
@@ -101,7 +121,7 @@ def measured(command: list[str], env: dict[str, str], cwd: Path) -> Run:
         log = output.read().decode("utf-8", "replace")
     if process.returncode != 0:
         raise SystemExit(f"échec de {' '.join(command)} :\n{log[-4000:]}")
-    return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, log)
+    return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, log, os.getloadavg()[0])
 
 
 def mkdocs(config: Path, out: Path, env: dict[str, str]) -> Run:
@@ -127,7 +147,7 @@ def measure(label: str, data: Path, year: int, work: Path, runs: int, whole_pdf:
     project = ROOT / "mkdocs.yml"
     say(f"{label} : construction à froid (cache vide : chaque diagramme dessiné, chaque fiche PDF imprimée)…")
     result.cold = mkdocs(project, site, environment(data, year, cache))
-    say(f"  {result.cold.wall:.1f} s ; {_drawn(result.cold)}")
+    say(f"  {result.cold.wall:.1f} s, {result.cold.cpu:.1f} s CPU ; {_drawn(result.cold)}")
     result.pages = sum(1 for _ in site.rglob("*.html"))
     sizes = [p.stat().st_size / 1024 for p in entity_pages(site, data / "editions" / str(year))]
     result.entity_kb = sizes
@@ -139,10 +159,10 @@ def measure(label: str, data: Path, year: int, work: Path, runs: int, whole_pdf:
     for run in range(runs):  # interleaved, so that a busy moment of the machine hits both alike
         say(f"{label} : construction à chaud {run + 1}/{runs}…")
         result.warm.append(mkdocs(project, site, environment(data, year, cache)))
-        say(f"  {result.warm[-1].wall:.1f} s ; {_drawn(result.warm[-1])}")
+        say(f"  {result.warm[-1].wall:.1f} s, {result.warm[-1].cpu:.1f} s CPU ; {_drawn(result.warm[-1])}")
         say(f"{label} : MkDocs + Material seuls, mêmes pages {run + 1}/{runs}…")
         result.plain.append(mkdocs(folder / "mkdocs.yml", plain_site, environment(data, year, cache)))
-        say(f"  {result.plain[-1].wall:.1f} s")
+        say(f"  {result.plain[-1].wall:.1f} s, {result.plain[-1].cpu:.1f} s CPU")
     for warm in result.warm:
         drawn = DIAGRAMS.search(warm.log)
         printed = PDFS.search(warm.log)
@@ -163,10 +183,13 @@ def _drawn(run: Run) -> str:
 
 def median(runs: list[Run]) -> Run:
     return Run(statistics.median(r.wall for r in runs), statistics.median(r.cpu for r in runs),
-               max(r.peak_mb for r in runs), runs[0].log)
+               max(r.peak_mb for r in runs), runs[0].log, statistics.median(r.load for r in runs))
 
 
 def report(scales: list[Scale]) -> None:
+    load = os.getloadavg()
+    print(f"\nMachine : {len(os.sched_getaffinity(0))} cœur(s), charge moyenne {load[0]:.1f} / {load[1]:.1f} / "
+          f"{load[2]:.1f} (1 / 5 / 15 min) à la fin des mesures")
     print(f"\n{'':34}" + "".join(f"{s.label:>22}" for s in scales))
 
     def row(name: str, values: list[str]) -> None:
@@ -185,25 +208,27 @@ def report(scales: list[Scale]) -> None:
             [f"{runs(s)[index].wall / runs(s)[2].wall:.2f} ; {runs(s)[index].cpu / runs(s)[2].cpu:.2f}"
              for s in scales])
     for index, name in enumerate(("froid", "chaud", "seuls")):
-        row(f"ms par page, {name} (horloge)", [f"{1000 * runs(s)[index].wall / s.pages:.1f}" for s in scales])
+        row(f"ms par page, {name} (horloge ; CPU)",
+            [f"{1000 * runs(s)[index].wall / s.pages:.0f} ; {1000 * runs(s)[index].cpu / s.pages:.0f}" for s in scales])
     row("page d'entité médiane ; max (Ko)",
         [f"{statistics.median(s.entity_kb):.1f} ; {max(s.entity_kb):.1f}" for s in scales])
+    row("charge machine froid / chaud / seuls", [" / ".join(f"{r.load:.1f}" for r in runs(s)) for s in scales])
     row("mémoire max froid / chaud / seuls", [" / ".join(f"{r.peak_mb:.0f}" for r in runs(s)) + " Mo"
                                               for s in scales])
-    print("\nRépartition de la construction à froid (secondes d'horloge, d'après le journal de construction) :")
-    for name in STAGES:
-        row(f"  {name}", [f"{s.cold.stage(name):.1f}" if s.cold else "" for s in scales])
-    row("  dont mise en page des fiches", [_sheets(s) for s in scales])
-    row("  MkDocs, thème, démarrage (reste)", [f"{_rest(s.cold):.1f}" if s.cold else "" for s in scales])
+    for label, pick in (("froid", lambda s: s.cold), ("chaud", lambda s: median(s.warm))):
+        print(f"\nRépartition de la construction à {label} (d'après son journal ; secondes d'horloge / CPU) :")
+        for name in STAGES:
+            row(f"  {name}", [_split(pick(s), name) for s in scales])
+        row("  fiches PDF, en parallèle (CPU)", [f"{pick(s).sheets_cpu:.1f}" for s in scales])
+        row("  MkDocs, thème, démarrage (reste)", [f"{_rest(pick(s)):.1f} / {_rest_cpu(pick(s)):.1f}"
+                                                    for s in scales])
+    row("impression des PDF à froid (durée)", [f"{s.cold.printing:.1f}" if s.cold else "" for s in scales])
     row("PDF de l'édition entière, à part", [_whole(s) for s in scales])
-    print("\nRépartition de la construction à chaud :")
-    for name in STAGES:
-        row(f"  {name}", [f"{median(s.warm).stage(name):.1f}" for s in scales])
-    row("  MkDocs, thème, démarrage (reste)", [f"{_rest(median(s.warm)):.1f}" for s in scales])
     print()
     for s in scales:
         cold, warm, plain = runs(s)
-        print(f"{s.label} : à froid, le plus long est « {_dominant(cold)} » ; à chaud, « {_dominant(warm)} ».")
+        print(f"{s.label}, part du temps processeur — à froid : {_dominant(cold)}")
+        print(f"{' ' * len(s.label)}  à chaud : {_dominant(warm)}")
         for problem in s.problems:
             print(f"  PROBLÈME : {problem}")
     print(f"\n{TARGETS}")
@@ -218,25 +243,36 @@ def _met(condition: bool) -> str:
     return "atteinte" if condition else "manquée"
 
 
-def _sheets(s: Scale) -> str:
-    match = SHEETS.search(s.cold.log) if s.cold else None
-    return f"{match.group(1)} en {float(match.group(2)):.1f} s·cpu" if match else ""
+def _split(run: Run, name: str) -> str:
+    cpu = run.stage(name, cpu=True)
+    return f"{run.stage(name):.1f}" + (f" / {cpu:.1f}" if cpu else "")
 
 
 def _whole(s: Scale) -> str:
     if s.whole_pdf is None:
         return "non mesuré"
     match = WHOLE_PDF.search(s.whole_pdf.log)
-    return f"{float(match.group(1)):.1f} s, {s.whole_pdf.peak_mb:.0f} Mo" if match else "?"
+    cpu = s.whole_pdf.cpu - median(s.warm).cpu  # the rest of that build is a warm one
+    return f"{float(match.group(1)):.0f} s ({cpu:.0f} s CPU), {s.whole_pdf.peak_mb:.0f} Mo" if match else "?"
 
 
 def _rest(run: Run) -> float:
     return run.wall - sum(run.stage(name) for name in STAGES)
 
 
+def _rest_cpu(run: Run) -> float:
+    whole = WHOLE_PDF.search(run.log)
+    return (run.cpu - sum(run.stage(name, cpu=True) for name in STAGES) - run.sheets_cpu
+            - (float(whole.group(1)) if whole else 0.0))
+
+
 def _dominant(run: Run) -> str:
-    parts = {name: run.stage(name) for name in STAGES} | {"MkDocs (Markdown, thème, recherche)": _rest(run)}
-    return max(parts, key=lambda name: parts[name])
+    """The stage with the most processor seconds (the clock mixes in the machine's other work)."""
+    parts = {name: run.stage(name, cpu=True) for name in ("validation", "diagrammes", "pages")}
+    parts |= {"fiches PDF": run.sheets_cpu, "MkDocs (Markdown, thème, recherche) et démarrage": _rest_cpu(run)}
+    total = sum(parts.values()) or 1.0
+    ranked = sorted(parts, key=lambda name: -parts[name])
+    return " ; ".join(f"{name} {100 * parts[name] / total:.0f} %" for name in ranked[:3])
 
 
 def main(argv: list[str] | None = None) -> int:

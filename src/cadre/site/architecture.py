@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cadre.cache import ContentCache
+from cadre.timing import processor_seconds
 from cadre.site.figures import Definition, Figure, RenderStats, draw_all, load_definitions, svg_size
 from cadre.site.templating import Renderer, front_matter
 
@@ -47,7 +48,7 @@ Drawer = Callable[[list[Figure], ContentCache, RenderStats], list[str]]  # figur
 def draw_architecture(renderer: Renderer, diagrams_dir: Path, cache: ContentCache,
                       draw: Drawer = draw_all) -> Architecture:
     """Every figure of the edition, drawn (or taken from the cache) in one parallel pass."""
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), processor_seconds()
     kb = renderer.kb
     definitions = load_definitions(diagrams_dir) if diagrams_dir.is_dir() else []
     whole = {d.name: d.build(kb) for d in definitions if d.build}
@@ -58,6 +59,7 @@ def draw_architecture(renderer: Renderer, diagrams_dir: Path, cache: ContentCach
     svgs = dict(zip((f"{FOLDER}/{f.name}.svg" for f in figures), draw(figures, cache, stats), strict=True))
     drawn = {f.name: Drawn(f, f"{FOLDER}/{f.name}.svg", svg_size(svgs[f"{FOLDER}/{f.name}.svg"])[0]) for f in figures}
     stats.seconds = time.perf_counter() - started  # the figures' definitions included
+    stats.cpu = processor_seconds() - cpu
     return Architecture(definitions, {n: drawn[f.name] for n, f in whole.items()},
                         {key: drawn[f.name] for key, f in per_entity.items()}, svgs, stats)
 

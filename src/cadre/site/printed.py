@@ -56,13 +56,13 @@ def start_printing(ctx: BuildContext) -> Pending:
 def printed_log(run: PdfRun, whole: str, made: bool, html: float) -> tuple[str, ...]:
     """What was printed: the fact sheets and the whole edition apart (the second grows with the edition)."""
     sheets = [path for path in run.rendered if path != whole]
-    lines = [run.summary(),
-             f"PDF des fiches : {len(sheets)} rendue(s) ({sum(run.took[p] for p in sheets):.1f} s de mise en page) ; "
-             f"HTML des documents : {html:.2f} s"]
+    work = sum(run.took[path] for path in sheets)
+    lines = [run.summary(), f"PDF des fiches : {len(sheets)} rendue(s) ({work:.1f} s CPU de mise en page) ; "
+                            f"HTML des documents : {html:.2f} s"]
     if not made:
         lines.append("PDF de l'édition entière : non produit (CADRE_PDF_EDITION=non)")
     elif whole in run.rendered:
-        lines.append(f"PDF de l'édition entière : rendu ({run.took[whole]:.1f} s de mise en page)")
+        lines.append(f"PDF de l'édition entière : rendu ({run.took[whole]:.1f} s CPU de mise en page)")
     else:
         lines.append("PDF de l'édition entière : repris du cache")
     return tuple(lines)

@@ -25,6 +25,7 @@ from cadre.site.kept import KeptSite, read_site, site_key, write_site
 from cadre.site.pages import EntityExtras, Exports, Overview, entity_pages, overview_page, overview_pages
 from cadre.site.printed import Pending, printed_log, start_printing
 from cadre.site.templating import Renderer
+from cadre.timing import processor_seconds
 
 NOUVEAUTES = "nouveautes.md"
 DIAGRAMS = "diagrams"  # the cache kind of the drawings
@@ -100,17 +101,16 @@ def _restored(ctx: BuildContext, kept: KeptSite, seconds: float) -> SiteSource:
     pages = sum(1 for path in kept.files if path.endswith(".md"))
     log = (RenderStats(reused=figures).summary(), f"pages : {pages} page(s) en {seconds:.2f} s (site repris du cache)",
            *printed_log(run, edition_pdf_path(ctx.kb), ctx.settings.pdf_edition, 0.0))
-    handwritten = macros(Renderer(ctx.kb), kept.files, ctx.settings.pdf_edition)
+    handwritten = macros(ctx.kb, kept.files, ctx.settings.pdf_edition)  # no renderer: nothing is rendered
     return SiteSource(ctx.annee, kept.files, kept.banner, handwritten, log, kept.stored)
 
 
 def build_pages(ctx: BuildContext, draw: Drawer = draw_all) -> SiteSource:
     """Every generated file but the PDFs: the pages, the diagrams (drawn by `draw`), the feeds and the open data."""
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), processor_seconds()
     renderer = Renderer(ctx.kb)
     diff = diff_editions(ctx.previous, ctx.kb) if ctx.previous else None
     architecture = draw_architecture(renderer, ctx.settings.project / "diagrams", ctx.cache, draw)
-    pages_started = time.perf_counter()
     files: dict[str, str | bytes] = {}
     files.update(entity_pages(renderer, _extras(ctx, architecture), [kb.edition.annee for kb in ctx.editions]))
     files.update(overview_pages(renderer))
@@ -122,13 +122,13 @@ def build_pages(ctx: BuildContext, draw: Drawer = draw_all) -> SiteSource:
     files.update(api_files(ctx.kb))
     banner = {"annee": ctx.annee, "statut": ctx.statut.value, "libelle_statut": ctx.libelle_statut,
               "publiee": ctx.publiee}
-    setup = pages_started - started - architecture.stats.seconds  # the comparison of editions, the glossary
+    wall = time.perf_counter() - started - architecture.stats.seconds  # the diagrams are said apart
+    work = processor_seconds() - cpu - architecture.stats.cpu
     log = (architecture.stats.summary(),
-           f"pages : {pages} page(s) en {time.perf_counter() - pages_started + setup:.2f} s (modèles, flux, "
-           "données ouvertes)")
+           f"pages : {pages} page(s) en {wall:.2f} s, {work:.2f} s CPU (modèles, flux, données ouvertes)")
     stored = {path: (DIAGRAMS, architecture.stats.keys[name]) for path, name in architecture.paths.items()
               if name in architecture.stats.keys}  # a drawer that keeps no drawing (tests) leaves them in the pages
-    return SiteSource(ctx.annee, files, banner, macros(renderer, files, ctx.settings.pdf_edition), log, stored)
+    return SiteSource(ctx.annee, files, banner, macros(ctx.kb, files, ctx.settings.pdf_edition), log, stored)
 
 
 def _extras(ctx: BuildContext, architecture: Architecture) -> dict[tuple[str, str], EntityExtras]:

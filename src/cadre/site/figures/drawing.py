@@ -36,10 +36,11 @@ class RenderStats:
     reused: list[str] = field(default_factory=list)
     seconds: float = 0.0
     keys: dict[str, str] = field(default_factory=dict)  # figure name -> the cache key of its drawing
+    cpu: float = 0.0  # processor seconds, Graphviz included
 
     def summary(self) -> str:
         return (f"{len(self.rendered) + len(self.reused)} diagramme(s) : {len(self.rendered)} rendu(s), "
-                f"{len(self.reused)} repris du cache ({self.seconds:.2f} s)")
+                f"{len(self.reused)} repris du cache ({self.seconds:.2f} s, {self.cpu:.2f} s CPU)")
 
 
 def draw_all(figures: list[Figure], cache: ContentCache, stats: RenderStats | None = None) -> list[str]:
