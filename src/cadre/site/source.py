@@ -67,14 +67,15 @@ def build_site(ctx: BuildContext, background: bool = False) -> SiteSource:
     """Every generated file of the edition's site; the same context gives the same value (kept once built).
 
     The PDFs are printed in worker processes while the pages are written; with `background`, the site is
-    returned before they are done (an engine then has its own work to do meanwhile) and `finish()` waits for them.
+    returned before they are done (an engine then has its own work to do meanwhile), `finish()` waits for them and
+    returns their log lines; without, they are in `files` and their lines in `log`.
     """
     if ctx.key not in _BUILT:
         _BUILT.clear()  # one site at a time in memory: a rebuild under `mkdocs serve` replaces it
         _BUILT[ctx.key] = _build(ctx)
     site = _BUILT[ctx.key]
-    if not background:
-        site.finish()
+    if not background and site.pending:
+        site = _BUILT[ctx.key] = replace(site, log=(*site.log, *site.finish()))
     return site
 
 
