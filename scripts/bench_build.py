@@ -6,7 +6,8 @@ For each scale, a synthetic, clearly fictional edition N× the 2016 entity count
 folder (scripts/synthetic_edition.py; never under data/); with --reelle, the newest real edition too. Then:
 - cold: `mkdocs build --strict` of the project (CADRE_DATA / CADRE_EDITION / CADRE_CACHE) with an empty cache, so
   every diagram is drawn and every fact sheet PDF printed; the whole-edition PDF is left out
-  (CADRE_PDF_EDITION=non) and timed apart, by a build that makes only it (up to --pdf-edition-max);
+  (CADRE_PDF_EDITION=non) and timed apart, by a build that makes it too (up to --pdf-edition-max: its layout
+  takes minutes at 10×), from the processor seconds of the worker that lays it out;
 - warm: the same build again on the same cache (nothing drawn or printed: checked in the build log);
 - plain: the very same pages written as a plain docs folder (`cadre export-docs`), built by MkDocs + Material alone.
 Printed: wall and CPU seconds (CPU of the build and every process it waited for), ratios to plain, time per page,
@@ -251,9 +252,8 @@ def _split(run: Run, name: str) -> str:
 def _whole(s: Scale) -> str:
     if s.whole_pdf is None:
         return "non mesuré"
-    match = WHOLE_PDF.search(s.whole_pdf.log)
-    cpu = s.whole_pdf.cpu - median(s.warm).cpu  # the rest of that build is a warm one
-    return f"{float(match.group(1)):.0f} s ({cpu:.0f} s CPU), {s.whole_pdf.peak_mb:.0f} Mo" if match else "?"
+    match = WHOLE_PDF.search(s.whole_pdf.log)  # the processor seconds of its worker
+    return f"{float(match.group(1)):.0f} s CPU, {s.whole_pdf.peak_mb:.0f} Mo" if match else "?"
 
 
 def _rest(run: Run) -> float:

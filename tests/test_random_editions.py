@@ -25,7 +25,7 @@ from hypothesis import strategies as st
 from cadre.cache import ContentCache
 from cadre.exports.pdf import edition_pdf_path, fact_sheet_path
 from cadre.site import SiteSettings, make_context
-from cadre.site.figures import Figure, RenderStats, load_definitions, render_svg, svg_size
+from cadre.site.figures import Box, Figure, Group, Link, RenderStats, load_definitions, render_svg, svg_size
 from cadre.site.handwritten import render_page
 from cadre.site.source import build_pages
 
@@ -110,3 +110,20 @@ def test_the_link_check_accepts_the_fixture_site_and_finds_a_broken_anchor() -> 
     found = broken_links(pages, set(site.files))
     assert "programmes.md → #ancre-absente : ancre absente" in found
     assert "programmes.md → referentiels/inconnu.md : fichier absent" in found
+
+
+def test_the_longest_texts_are_drawn_cut_never_crash_graphviz() -> None:
+    word = "é" * 17000  # 34 KB once encoded, without a space: past Graphviz's 16 KB limit for one string
+    box = Box("b", word, details=tuple(f"• {word}" for _ in range(30)))
+    figure = Figure("essai", f"Contexte : {word}", (Group("g", word, (box, Box("c", "court"))),),
+                    (Link("b", "c", label=word),))
+    svg = render_svg(figure)
+    assert "é" * 300 in svg and "é" * 500 not in svg  # drawn, cut to a label a reader can take in
+    assert "de plus (voir la description)" in svg  # the detail lines a box cannot hold are counted
+
+
+def test_a_figure_says_which_arrows_it_cannot_draw() -> None:
+    figure = Figure("essai", "Essai", (Group("g", "Groupe", (Box("a", "A"),)), Box("b", "B"), Box("b", "B bis")),
+                    (Link("a", "x"), Link("b", "a", de_groupe="g")))
+    assert figure.problems() == ["boîte « b » définie deux fois", "lien a → x : boîte inconnue « x »",
+                                 "lien b → a : le groupe « g » n'est pas dessiné ou ne contient pas b"]
