@@ -2,7 +2,7 @@
 
 from cadre.loading.knowledge import KnowledgeBase
 from cadre.model import Categorie, Referentiel
-from cadre.site.figures import Box, Figure, Group, Link, entity_box
+from cadre.site.figures import Box, Figure, Group, Link, box_ids, entity_box
 
 TITRE = "Les référentiels par catégorie"
 ORDRE = 3
@@ -40,17 +40,10 @@ def category_group(kb: KnowledgeBase, categorie: Categorie) -> Group:
 def colonnes(groups: list[Group]) -> tuple[Link, ...]:
     """Left to right, boxes without arrows share one column; an invisible link from the first top-level
     category to each following one puts those in a second column, so the picture is not one tall strip."""
-    if not groups or not _ids(groups[0]):
+    if not groups or not box_ids(groups[0]):
         return ()
-    first = _ids(groups[0])[0]
-    return tuple(Link(first, box, visible=False) for g in groups[1:] for box in _ids(g))
-
-
-def _ids(group: Group) -> list[str]:
-    ids = []
-    for item in group.items:
-        ids += _ids(item) if isinstance(item, Group) else [item.id]
-    return ids
+    first = box_ids(groups[0])[0]
+    return tuple(Link(first, box, visible=False) for g in groups[1:] for box in box_ids(g))
 
 
 def figure(kb: KnowledgeBase) -> Figure:

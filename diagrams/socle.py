@@ -38,9 +38,10 @@ def figure(kb: KnowledgeBase) -> Figure:
                        for b in (entity_box(kb, "service", s) for s in services(kb, VersionSocle.ULTERIEURE)))
     plus_tard = Group("socle_ulterieur", "Versions ultérieures du socle", ulterieurs, tone="attenue", dashed=True)
     items = carto.cartographie(kb, dans_perimetre=(v1,) if v1 else (), par_famille=par_famille)
-    familles_dedans = tuple(carto.famille_box(kb, f).id for f in carto.familles(kb) if f.perimetre_initial)
+    dedans = carto.familles_dessinees(kb, items)[True]
     blocs = [[b.id for b in g.items] for g in libres]
-    links = carto.colonnes(kb) + columns_layout(blocs, 1, above=familles_dedans[-1:])
+    # the free rubriques under the last family of the perimeter (its last box when it is a frame)
+    links = carto.colonnes(kb, items) + columns_layout(blocs, 1, above=tuple(dedans[-1][-1:] if dedans else ()))
     last = [bloc[-1] for bloc in blocs if bloc][-1:]
     links += columns_layout([[b.id for b in ulterieurs[i::3]] for i in range(3)], 3, above=tuple(last))
     return Figure(

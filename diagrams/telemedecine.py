@@ -32,10 +32,11 @@ def etape_item(kb: KnowledgeBase, etape: Etape) -> tuple[Box | Group, list[str]]
     if not etape.sous_etapes:
         box = usage_box(kb, prefix, label, label, etape.services, lien)
         return box, [box.id]
+    # ids by position: a letter is free text (it may repeat, or hold what an identifier cannot)
     boxes = tuple(
-        usage_box(kb, f"{prefix}_{s.lettre}", f"{s.lettre}. {clip(s.titre.split(' (')[0], 60)}",
+        usage_box(kb, f"{prefix}_{rang}", f"{s.lettre}. {clip(s.titre.split(' (')[0], 60)}",
                   f"{s.lettre}. {s.titre}", s.services, lien)
-        for s in etape.sous_etapes
+        for rang, s in enumerate(etape.sous_etapes, 1)
     )
     return Group(prefix, label, boxes, lien=lien), [b.id for b in boxes]
 

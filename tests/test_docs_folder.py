@@ -3,7 +3,7 @@
 The fixture edition is exported with the command line, then built by `mkdocs build --strict -f DOSSIER/mkdocs.yml`
 (Material, no hook, no macros plugin: nothing of this project runs). It must give the same site as the normal
 build of the project (its hook builds the pages during MkDocs' events, conftest.py): the same HTML pages, each with
-the same <article>, and the same search entries.
+the same <article>, and the same search index once `cadre recherche` has indexed it (Pagefind runs after any engine).
 """
 
 from __future__ import annotations
@@ -51,7 +51,12 @@ def folder(export) -> Path:  # noqa: ANN001
 def plain_build(folder: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[subprocess.CompletedProcess, Path]:
     out = tmp_path_factory.mktemp("site-plain")
     # run from elsewhere than the project: nothing of it (mkdocs.yml, hooks, diagrams) may be picked up
-    return _run("mkdocs", "build", "--strict", "-f", str(folder / "mkdocs.yml"), "-d", str(out), cwd=out.parent), out
+    built = _run("mkdocs", "build", "--strict", "-f", str(folder / "mkdocs.yml"), "-d", str(out), cwd=out.parent)
+    if built.returncode == 0:  # then the search index, as the export's message says
+        indexed = _run("cadre.cli", "recherche", str(out), "--enregistrements", str(folder / "recherche.json"),
+                       cwd=out.parent)
+        assert indexed.returncode == 0, indexed.stderr
+    return built, out
 
 
 @pytest.fixture(scope="module")
@@ -94,7 +99,7 @@ def test_written_config_has_no_hook_and_no_macros(folder: Path) -> None:
     config = yaml.safe_load((folder / "mkdocs.yml").read_text(encoding="utf-8"))
     assert "hooks" not in config
     plugins = [p if isinstance(p, str) else next(iter(p)) for p in config.get("plugins", [])]
-    assert "macros" not in plugins and plugins  # search stays
+    assert "macros" not in plugins and "search" not in plugins  # search is Pagefind's, after the build
     assert config["theme"]["name"] == "material"
     assert config["extra"]["cadre_edition"]["annee"] == 2099  # the banners' values, written once
 
@@ -132,23 +137,23 @@ def test_every_other_page_has_the_same_article(plain_site: Path, normal_site: Pa
     assert [p for p in pages if article(plain_site, p) != article(normal_site, p)] == []
 
 
-ORDER_ONLY = {"search/search_index.json", "sitemap.xml", "sitemap.xml.gz"}  # list pages in collection order
+ORDER_ONLY = {"sitemap.xml", "sitemap.xml.gz"}  # list pages in collection order
 
 
 def test_every_other_file_is_byte_identical(plain_site: Path, normal_site: Path) -> None:
     """Whole pages, diagrams, feeds, open data and PDFs alike; the search index and the sitemaps list the pages in
-    the order MkDocs collected them (compared as sets below and in test_same_pages_and_files_as_the_normal_build)."""
+    the order MkDocs collected them (compared as sets in test_same_pages_and_files_as_the_normal_build)."""
     files = sorted(p.relative_to(normal_site).as_posix() for p in normal_site.rglob("*") if p.is_file())
     assert len(files) > 200
     differ = [f for f in files if (plain_site / f).read_bytes() != (normal_site / f).read_bytes()]
     assert sorted(set(differ) - ORDER_ONLY) == []
 
 
-def test_same_search_entries(plain_site: Path, normal_site: Path) -> None:
-    """Compared as sets: MkDocs lists them in the order it collected the files (the docs folder read from disk,
-    or the hand-written pages then those the hook added), which is no part of the content."""
-    def entries(site: Path) -> list[str]:
-        index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-        return sorted(json.dumps(entry, sort_keys=True, ensure_ascii=False) for entry in index["docs"])
+def test_same_search_index(plain_site: Path, normal_site: Path) -> None:
+    """Pagefind's index is made from the built pages and the same records: the same pages give the same files
+    (also compared byte for byte above); the entry file names each language's index and its page count."""
+    def entry(site: Path) -> dict:
+        return json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
 
-    assert entries(plain_site) == entries(normal_site)
+    assert entry(plain_site)["languages"] == entry(normal_site)["languages"]
+    assert entry(normal_site)["languages"]["fr"]["page_count"] > 30

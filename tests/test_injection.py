@@ -10,6 +10,7 @@ the built file and, through the markers the payloads carry, the data field the s
 from __future__ import annotations
 
 import csv
+import gzip
 import io
 import json
 import re
@@ -195,17 +196,29 @@ def test_pages_show_the_hostile_text_as_text(hostile_site: HostileSite) -> None:
     assert "&lt;script&gt;alert(" in text and "70001*3" in text
 
 
+def pagefind_fragments(site: Path) -> list[dict]:
+    """Pagefind's per-page records: gzip of « pagefind_dcd » then JSON (url, content, meta, anchors)."""
+    fragments = []
+    for path in sorted((site / "pagefind" / "fragment").glob("*.pf_fragment")):
+        data = gzip.decompress(path.read_bytes())
+        assert data.startswith(b"pagefind_dcd"), path
+        fragments.append(json.loads(data.removeprefix(b"pagefind_dcd")))
+    return fragments
+
+
 def test_search_index_holds_no_active_content(hostile_site: HostileSite) -> None:
-    """Material shows a result's title and text as HTML: both are data-bearing fragments."""
-    index = json.loads((hostile_site.out / "search" / "search_index.json").read_text(encoding="utf-8"))
+    """The search box shows a result's title, text excerpt and metadata as HTML: all are data-bearing."""
+    fragments = pagefind_fragments(hostile_site.out)
+    assert fragments
     problems = []
-    for doc in index["docs"]:
-        if scheme(doc["location"]) is not None:
-            problems.append((doc["location"], "adresse d'un résultat hors du site"))
-        for part in ("title", "text"):
-            problems += [(f"{doc['location']} ({part})", p) for p in active_content(doc[part], True)]
+    for doc in fragments:
+        if scheme(doc["url"]) is not None:
+            problems.append((doc["url"], "adresse d'un résultat hors du site"))
+        shown = {"content": doc["content"], **{f"meta.{k}": str(v) for k, v in doc.get("meta", {}).items()}}
+        for part, text in shown.items():
+            problems += [(f"{doc['url']} ({part})", p) for p in active_content(text, True)]
     assert problems == [], report(hostile_site, problems)
-    assert any(MARKER.search(doc["text"]) for doc in index["docs"])
+    assert any(MARKER.search(doc["content"]) for doc in fragments)
 
 
 def test_diagrams_draw_data_as_text_and_reference_nothing(hostile_site: HostileSite) -> None:

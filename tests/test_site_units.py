@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -133,3 +134,33 @@ def test_an_entity_page_is_a_value_with_its_front_matter(site) -> None:
 def test_a_page_explains_the_acronyms_it_uses(site) -> None:
     home = site.files["index.md"]
     assert '<abbr title="Zone Organisée de Référence Générique (fictive)">ZORG</abbr>' in home
+
+
+def test_a_rebuild_with_unchanged_data_takes_the_kept_site_and_a_data_change_builds_again(tmp_path: Path) -> None:
+    from cadre.loading import knowledge
+    from cadre.site import source
+
+    data = tmp_path / "data"
+    shutil.copytree(FIXTURE_DATA, data)
+    settings = SiteSettings("Site de test", "", "", PROJECT, pdf_edition=False)
+    cache = ContentCache(tmp_path / "cache")
+
+    def build_anew():  # noqa: ANN202 - as a new process would: nothing kept in memory
+        source._BUILT.clear()
+        knowledge._from_memory_or_disk.cache_clear()
+        site = build_site(make_context(data, 2099, settings, cache))
+        return site, "\n".join(site.log)
+
+    first, log = build_anew()
+    assert "site repris du cache" not in log and "PDF : 3 rendu(s), 0 depuis le cache" in log
+    again, log = build_anew()
+    assert "site repris du cache" in log and "0 rendu(s)" in log
+    assert again.files == first.files
+    sheet = data / "editions/2099/referentiels/ref-alpha.yaml"
+    sheet.write_text(sheet.read_text(encoding="utf-8").replace("Référentiel fictif Alpha", "Alpha renommé"),
+                     encoding="utf-8")
+    changed, log = build_anew()
+    assert "site repris du cache" not in log and "PDF : 1 rendu(s), 2 depuis le cache" in log
+    assert "Alpha renommé" in changed.files["referentiels/ref-alpha.md"]
+    assert changed.files["pdf/referentiel-ref-beta.pdf"] == first.files["pdf/referentiel-ref-beta.pdf"]
+    assert changed.files["pdf/referentiel-ref-alpha.pdf"] != first.files["pdf/referentiel-ref-alpha.pdf"]

@@ -86,6 +86,13 @@ CASES: list[tuple[str, Callable[[Path], None], str]] = [
         "précède la signature de l'instruction (attendu une date au plus tard le 2016-05-11, trouvé 2016-06-29)",
     ),
     (
+        "a category inside itself through its parents",
+        lambda d: edit(d, "editions/2016/categories.yaml", "  ordre: 1\n", "  parent: specifications\n  ordre: 1\n"),
+        "editions/2016/categories.yaml:3:11: E205 categorie:documents-reference.parent: l'entité est sa propre "
+        "ancêtre : documents-reference → specifications → documents-reference (attendu un parent qui n'est pas "
+        "contenu dans categorie:documents-reference, trouvé « specifications »)",
+    ),
+    (
         "missing required field",
         lambda d: edit(d, REF, "contenu: Contenu de test.\n", ""),
         f"{REF}:1:1: E102 referentiel:ci-sis.contenu: champ obligatoire absent (attendu une valeur pour ce champ)",

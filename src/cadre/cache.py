@@ -67,3 +67,19 @@ class ContentCache:
                     path.unlink()
             except OSError:
                 continue
+
+    def keep_latest(self, kind: str, count: int) -> None:
+        """Keep only the `count` entries of `kind` used last (for large entries, superseded at each data change)."""
+        if self.root is None or not (self.root / kind).is_dir():
+            return
+        entries = []
+        for path in (self.root / kind).iterdir():
+            try:
+                entries.append((path.stat().st_mtime, path))
+            except OSError:
+                continue
+        for _, path in sorted(entries, reverse=True)[count:]:
+            try:
+                path.unlink()
+            except OSError:
+                continue

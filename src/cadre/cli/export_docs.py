@@ -1,9 +1,11 @@
-"""`cadre export-docs DOSSIER [--edition YEAR]`: the site of an edition as a plain docs folder and mkdocs.yml."""
+"""`cadre export-docs DOSSIER [--edition YEAR] [--cache DOSSIER] [--sans-pdf-edition]`: the site of an edition as a
+plain docs folder and mkdocs.yml."""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from cadre.cache import ContentCache
@@ -27,13 +29,18 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--edition", type=edition_year, help="année de l'édition (défaut : la plus récente)")
     parser.add_argument("--projet", type=project_folder,
                         help="dossier du projet (mkdocs.yml, docs/ ; défaut : .)")
+    parser.add_argument("--cache", help="dossier du cache des diagrammes et PDF (défaut : .cache du projet)")
+    parser.add_argument("--sans-pdf-edition", action="store_true",
+                        help="ne pas produire le PDF de l'édition entière (comme CADRE_PDF_EDITION=non)")
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     project = project_of(args.projet).resolve()
+    settings = replace(site_settings(project), pdf_edition=not args.sans_pdf_edition)
+    cache = ContentCache(Path(args.cache) if args.cache else project / ".cache")
     try:
-        ctx = make_context(Path(args.data), args.edition, site_settings(project), ContentCache(project / ".cache"))
+        ctx = make_context(Path(args.data), args.edition, settings, cache)
     except InvalidEdition as invalid:
         for error in invalid.errors:
             print(error, file=sys.stderr)

@@ -8,10 +8,11 @@ data may hold no image), so nothing of the build machine or the network can ente
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
 from functools import cache
 from importlib.metadata import version
 from pathlib import Path
@@ -72,7 +73,16 @@ def _typeset(html: str) -> str:
 def pdf_bytes(html: str) -> bytes:
     from weasyprint import HTML  # imported late: it is slow to import and only PDFs need it
 
-    return HTML(string=html, url_fetcher=_no_fetching()).write_pdf()
+    return HTML(string=html, url_fetcher=_no_fetching()).write_pdf(font_config=_fonts())
+
+
+@cache
+def _fonts():  # noqa: ANN202 - a weasyprint FontConfiguration
+    """One font configuration per process: looking the fonts up again for each document costs about a sixth of
+    its printing, and the documents are byte for byte the same (the print stylesheet declares no @font-face)."""
+    from weasyprint.text.fonts import FontConfiguration
+
+    return FontConfiguration()
 
 
 def _no_fetching():  # noqa: ANN202 - a weasyprint.urls.URLFetcher, imported late like weasyprint itself
@@ -87,13 +97,15 @@ def _no_fetching():  # noqa: ANN202 - a weasyprint.urls.URLFetcher, imported lat
     return NothingFetched()
 
 
-def pdf_documents(kb: KnowledgeBase, site_url: str = "") -> Iterator[tuple[str, str]]:
-    """(path under the site root, HTML to print) of every PDF of the edition."""
+def pdf_documents(kb: KnowledgeBase, site_url: str = "", whole: bool = True) -> Iterator[tuple[str, str]]:
+    """(path under the site root, HTML to print) of every PDF of the edition: the fact sheets, then the whole
+    edition unless `whole` is false."""
     for kind in KINDS.values():
         if kind.fact_sheet:
             for entity in kb.all(kind.name):
                 yield fact_sheet_path(entity.id), fact_sheet_html(kb, entity.id, site_url)
-    yield edition_pdf_path(kb), edition_html(kb, site_url)
+    if whole:
+        yield edition_pdf_path(kb), edition_html(kb, site_url)
 
 
 def fact_sheet_path(referentiel_id: str) -> str:
@@ -116,6 +128,8 @@ class PdfRun:
     cached: list[str]  # paths taken from the cache
     seconds: float
     stale: list[str]  # paths given their previous version (live preview)
+    took: dict[str, float] = field(default_factory=dict)  # processor seconds spent printing each path
+    keys: dict[str, str] = field(default_factory=dict)  # path -> the cache key of its document
 
     def summary(self) -> str:
         return f"PDF : {len(self.rendered)} rendu(s), {len(self.cached)} depuis le cache ({self.seconds:.1f} s)"
@@ -130,41 +144,83 @@ LATEST = "derniers"  # path → key of the version last rendered, for the live p
 
 def cached_pdfs(documents: list[tuple[str, str]], cache: ContentCache, workers: int | None = None,
                 allow_stale: bool = False) -> tuple[dict[str, bytes], PdfRun]:
-    """The bytes of every (path, HTML) document, rendering only those the cache lacks, in parallel processes
-    (WeasyPrint is pure Python, CPU-bound), the longest first. With `allow_stale` (live preview, where each data
-    edit would otherwise cost half a minute), a changed document keeps its previous version when there is one."""
-    start = time.perf_counter()
-    html_of = dict(documents)
-    keys = {path: cache_key(html) for path, html in documents}
-    found = {path: cache.read("pdf", key, ".pdf") for path, key in keys.items()}
-    latest = _latest(cache)
-    stale = {p: cache.read("pdf", latest[p], ".pdf") for p in keys if found[p] is None and allow_stale and p in latest}
-    stale = {p: data for p, data in stale.items() if data is not None}
-    missing = sorted((p for p in keys if found[p] is None and p not in stale), key=lambda p: -len(html_of[p]))
-    for path, data in zip(missing, _render(missing, html_of, workers), strict=True):
-        cache.write("pdf", keys[path], ".pdf", data)
-        found[path] = data
-    pdfs = {path: found[path] or stale[path] for path in keys}
-    _remember(cache, {**latest, **{p: k for p, k in keys.items() if p not in stale}})
-    cache.prune("pdf", keep=set(keys.values()) | {LATEST})
-    run = PdfRun(missing, [p for p in keys if p not in missing and p not in stale], time.perf_counter() - start,
-                 list(stale))
-    return pdfs, run
+    """The bytes of every (path, HTML) document, rendering only those the cache lacks (see `Printing`)."""
+    return Printing(documents, cache, workers, allow_stale).result()
 
 
-def _render(paths: list[str], html_of: dict[str, str], workers: int | None) -> list[bytes]:
-    workers = min(len(paths), workers or 2)
-    if workers <= 1:
-        return [pdf_bytes(html_of[p]) for p in paths]
-    # workers die with this process (processes.py); interrupted, the documents not started are dropped at once
-    pool = ProcessPoolExecutor(max_workers=workers, initializer=die_with_parent)
-    try:
-        return list(pool.map(pdf_bytes, (html_of[p] for p in paths)))
-    except BaseException:
-        pool.shutdown(wait=True, cancel_futures=True)
-        raise
-    finally:
-        pool.shutdown(wait=True)
+class Printing:
+    """The PDFs of (path, HTML) documents: those the cache lacks are printed in worker processes (WeasyPrint is
+    pure Python, CPU-bound), one per core, the longest first, while the caller goes on; `result()` waits for them.
+    With `allow_stale` (live preview, where each data edit would otherwise cost half a minute), a changed
+    document keeps its previous version when there is one."""
+
+    def __init__(self, documents: list[tuple[str, str]], cache: ContentCache, workers: int | None = None,
+                 allow_stale: bool = False) -> None:
+        self.started = time.perf_counter()
+        self.cache = cache
+        html_of = dict(documents)
+        self.keys = {path: cache_key(html) for path, html in documents}
+        self.found = {path: cache.read("pdf", key, ".pdf") for path, key in self.keys.items()}
+        self.latest = _latest(cache)
+        stale = {p: cache.read("pdf", self.latest[p], ".pdf") for p in self.keys
+                 if self.found[p] is None and allow_stale and p in self.latest}
+        self.stale = {p: data for p, data in stale.items() if data is not None}
+        self.missing = sorted((p for p in self.keys if self.found[p] is None and p not in self.stale),
+                              key=lambda p: -len(html_of[p]))
+        self.workers = min(len(self.missing), workers or len(os.sched_getaffinity(0)))
+        self.pool: ProcessPoolExecutor | None = None
+        self.printing: list[Future[tuple[bytes, float]]] = []
+        if self.workers > 1:
+            import weasyprint  # noqa: F401 - imported once here, before the workers are forked, not in each of them
+
+            # a dead worker fails the build, never hangs it; workers die with this process (processes.py)
+            self.pool = ProcessPoolExecutor(self.workers, initializer=die_with_parent)
+            self.printing = [self.pool.submit(_timed_pdf, html_of[p]) for p in self.missing]
+        self.html_of = html_of if self.pool is None else {}
+        self.run: tuple[dict[str, bytes], PdfRun] | None = None
+
+    @property
+    def paths(self) -> list[str]:
+        return list(self.keys)
+
+    def result(self) -> tuple[dict[str, bytes], PdfRun]:
+        """Every document's bytes, once printed (each new one written to the cache), and what was done."""
+        if self.run is None:
+            if self.pool is not None:
+                try:
+                    printed = [future.result() for future in self.printing]
+                except BaseException:  # interrupted (SIGTERM, Ctrl-C) or a worker failed: none left running
+                    self.abandon()
+                    raise
+                self.pool.shutdown()
+            else:
+                printed = [_timed_pdf(self.html_of[p]) for p in self.missing]
+            took = {}
+            for path, (data, seconds) in zip(self.missing, printed, strict=True):
+                self.cache.write("pdf", self.keys[path], ".pdf", data)
+                self.found[path], took[path] = data, seconds
+            pdfs = {path: self.found[path] or self.stale[path] for path in self.keys}
+            _remember(self.cache, {**self.latest, **{p: k for p, k in self.keys.items() if p not in self.stale}})
+            self.cache.prune("pdf", keep=set(self.keys.values()) | {LATEST})
+            cached = [p for p in self.keys if p not in self.missing and p not in self.stale]
+            self.run = pdfs, PdfRun(self.missing, cached, time.perf_counter() - self.started, list(self.stale), took,
+                                    self.keys)
+        return self.run
+
+    def abandon(self) -> None:
+        """Stop printing (the build failed): the workers are ended at once."""
+        if self.pool is not None and self.run is None:
+            # the executor has no public way to end a running task: its workers are ended directly
+            for process in list(getattr(self.pool, "_processes", {}).values()):
+                process.terminate()
+            self.pool.shutdown(wait=True, cancel_futures=True)
+            self.pool = None
+
+
+def _timed_pdf(html: str) -> tuple[bytes, float]:
+    """The PDF and the processor seconds its printing took (steadier than the clock on a busy machine)."""
+    started = time.process_time()
+    return pdf_bytes(html), time.process_time() - started
 
 
 def _latest(cache: ContentCache) -> dict[str, str]:

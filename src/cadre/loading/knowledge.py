@@ -49,15 +49,16 @@ class KnowledgeBase:
     source_lines: dict[tuple[str, str], int]
     backlinks: dict[tuple[str, str], list[Backlink]] = field(default_factory=lambda: defaultdict(list))
     _ordered: dict[str, list[Entity]] = field(default_factory=dict, repr=False)
+    # names the files and the validating code it was made from (`load_cached`); "" when unknown, and then
+    # nothing made from it is kept between builds
+    cle: str = ""
 
     # --- access ---------------------------------------------------------------------------------------------
 
     def all(self, kind: str) -> list[Entity]:
         """Entities of a kind in the document's order (ordre / numero when given, else file order)."""
         if kind not in self._ordered:  # computed once: templates ask for it thousands of times
-            items = list(self.entities[kind].values())
-            self._ordered[kind] = sorted(items, key=lambda e: getattr(e, "ordre", None) or getattr(e, "numero", None)
-                                         or 0)
+            self._ordered[kind] = sorted(self.entities[kind].values(), key=_rank)
         return list(self._ordered[kind])
 
     def get(self, kind: str, entity_id: str) -> Entity:
@@ -106,6 +107,16 @@ class KnowledgeBase:
 
     def counts(self) -> dict[str, int]:
         return {kind: len(self.entities[kind]) for kind in KINDS}
+
+
+def _rank(entity: Entity) -> int:
+    """An entity's place in its kind: its `ordre`, else its number when it is one (a chapter's is text), else 0
+    (file order: the sort is stable)."""
+    ordre = getattr(entity, "ordre", None)
+    if isinstance(ordre, int):
+        return ordre
+    numero = getattr(entity, "numero", None)
+    return numero if isinstance(numero, int) else 0
 
 
 def build_knowledge_base(loaded: LoadedEdition) -> KnowledgeBase:
@@ -159,6 +170,7 @@ def _from_memory_or_disk(key: str, root: Path, cache: ContentCache) -> Knowledge
         except Exception:  # a damaged or foreign entry: validate again
             pass
     kb = build_knowledge_base(validate_edition(root))
+    kb.cle = key
     cache.write("editions", key, ".pickle", pickle.dumps(kb, protocol=pickle.HIGHEST_PROTOCOL))
     return kb
 

@@ -22,6 +22,7 @@ def validate_edition(root: Path) -> LoadedEdition:
     loaded.errors.extend(check_references(loaded))
     loaded.errors.extend(check_glossary_targets(loaded))
     loaded.errors.extend(check_unique_numbers(loaded))
+    loaded.errors.extend(check_parent_cycles(loaded))
     loaded.errors.extend(check_edition_dates(loaded))
     loaded.errors.extend(check_images(loaded))
     loaded.errors.sort(key=lambda e: (str(e.location.path), e.location.line, e.location.column))
@@ -138,6 +139,23 @@ def check_unique_numbers(loaded: LoadedEdition) -> list[DataError]:
                     f"numéro déjà porté par {kind}:{seen[number]}", expected="un numéro unique",
                     found=str(number)))
             seen.setdefault(number, entity_id)
+    return errors
+
+
+def check_parent_cycles(loaded: LoadedEdition) -> list[DataError]:
+    """A category or a chapter inside itself through its parents: a tree with no root, that no page can show."""
+    errors = []
+    for kind, entities in loaded.entities.items():
+        for entity_id, entity in entities.items():
+            chain, parent = [entity_id], getattr(entity, "parent", None)
+            while parent in entities and parent not in chain:
+                chain.append(parent)
+                parent = getattr(entities[parent], "parent", None)
+            if parent == entity_id:
+                errors.append(DataError(
+                    loaded.sources[(kind, entity_id)].location(("parent",)), Code.PARENT_CYCLE, f"{kind}:{entity_id}",
+                    "parent", "l'entité est sa propre ancêtre : " + " → ".join([*chain, entity_id]),
+                    expected=f"un parent qui n'est pas contenu dans {kind}:{entity_id}", found=f"« {entity.parent} »"))
     return errors
 
 

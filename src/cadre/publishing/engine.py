@@ -50,7 +50,7 @@ def build(project: Path, year: int, data: Path, cache: Path, site_dir: Path, add
 
     config = _load(project, site_dir=str(site_dir), strict=True)
     config.extra["cadre"] = {"annee": year, "donnees": str(data), "cache": str(cache),
-                             "adresse": address or config.site_url or ""}
+                             "adresse": address or config.site_url or "", "pdf_edition": True}
     if address:  # canonical links and sitemaps of a published version carry its own address
         config.site_url = f"{address.rstrip('/')}/{year}/"
     collector = _Collector()

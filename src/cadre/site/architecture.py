@@ -3,10 +3,13 @@ diagram, all drawn from the data by the definitions of the project's `diagrams/`
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from cadre.cache import ContentCache
+from cadre.timing import processor_seconds
 from cadre.site.figures import Definition, Figure, RenderStats, draw_all, load_definitions, svg_size
 from cadre.site.templating import Renderer, front_matter
 
@@ -33,9 +36,19 @@ class Architecture:
     svgs: dict[str, str]  # path -> SVG text
     stats: RenderStats
 
+    @property
+    def paths(self) -> dict[str, str]:
+        """SVG path -> the name of its figure."""
+        return {drawn.svg_path: drawn.figure.name for drawn in [*self.whole.values(), *self.contexts.values()]}
 
-def draw_architecture(renderer: Renderer, diagrams_dir: Path, cache: ContentCache) -> Architecture:
+
+Drawer = Callable[[list[Figure], ContentCache, RenderStats], list[str]]  # figures -> their SVG (`draw_all`)
+
+
+def draw_architecture(renderer: Renderer, diagrams_dir: Path, cache: ContentCache,
+                      draw: Drawer = draw_all) -> Architecture:
     """Every figure of the edition, drawn (or taken from the cache) in one parallel pass."""
+    started, cpu = time.perf_counter(), processor_seconds()
     kb = renderer.kb
     definitions = load_definitions(diagrams_dir) if diagrams_dir.is_dir() else []
     whole = {d.name: d.build(kb) for d in definitions if d.build}
@@ -43,8 +56,10 @@ def draw_architecture(renderer: Renderer, diagrams_dir: Path, cache: ContentCach
                   for d in definitions if d.build_for for kind in d.entity_kinds for e in kb.all(kind)}
     figures = [*whole.values(), *per_entity.values()]
     stats = RenderStats()
-    svgs = dict(zip((f"{FOLDER}/{f.name}.svg" for f in figures), draw_all(figures, cache, stats), strict=True))
+    svgs = dict(zip((f"{FOLDER}/{f.name}.svg" for f in figures), draw(figures, cache, stats), strict=True))
     drawn = {f.name: Drawn(f, f"{FOLDER}/{f.name}.svg", svg_size(svgs[f"{FOLDER}/{f.name}.svg"])[0]) for f in figures}
+    stats.seconds = time.perf_counter() - started  # the figures' definitions included
+    stats.cpu = processor_seconds() - cpu
     return Architecture(definitions, {n: drawn[f.name] for n, f in whole.items()},
                         {key: drawn[f.name] for key, f in per_entity.items()}, svgs, stats)
 

@@ -29,6 +29,9 @@ class SiteSettings:
     site_url: str = ""  # public address of the site root, "" when unknown; editions live at <site_url><year>/
     repository_url: str = ""  # base of the links to the data files (« Proposer une modification »); "" hides them
     project: Path = Path(".")  # the project folder: diagram definitions, paths of the data files
+    # the PDF of the whole edition (thousands of pages at 100× the 2016 size, minutes to lay out) is made unless
+    # a build asks to leave it out (CADRE_PDF_EDITION=non for a quick local build); a publication always makes it
+    pdf_edition: bool = True
 
 
 @dataclass(frozen=True, eq=False)

@@ -22,7 +22,8 @@ from jinja2 import Environment, StrictUndefined
 from cadre.exports.opendata import entity_json_path, kind_csv_path, kind_json_path, schema_path
 from cadre.exports.pdf import edition_pdf_path, fact_sheet_path
 from cadre.model.kinds import KINDS, label
-from cadre.site.templating import Renderer
+from cadre.loading.knowledge import KnowledgeBase
+from cadre.site.templating import link_label
 from cadre.text import for_markdown
 
 Macro = Callable[..., str]
@@ -33,18 +34,17 @@ def _root(page_file: str) -> str:
     return "../" * page_file.count("/")
 
 
-def macros(renderer: Renderer, files: dict[str, str | bytes]) -> dict[str, Macro]:
+def macros(kb: KnowledgeBase, files: dict[str, str | bytes], pdf_edition: bool = True) -> dict[str, Macro]:
     """The macros of the edition, each taking the calling page's path first."""
-    kb = renderer.kb
 
     def annee(page_file: str) -> str:
         return str(kb.edition.annee)
 
     def fichiers(page_file: str) -> str:
-        return files_table(renderer, _root(page_file))
+        return files_table(kb, _root(page_file))
 
     def pdf(page_file: str) -> str:
-        return pdf_list(renderer, _root(page_file))
+        return pdf_list(kb, _root(page_file), pdf_edition)
 
     def extrait(page_file: str, path: str, size: int | None = None) -> str:
         if path not in files:
@@ -52,7 +52,12 @@ def macros(renderer: Renderer, files: dict[str, str | bytes]) -> dict[str, Macro
         content = files[path]
         return excerpt(path, content if isinstance(content, str) else content.decode(), size)
 
-    return {"annee": annee, "fichiers": fichiers, "pdf": pdf, "extrait": extrait}
+    def exemple(page_file: str, kind: str) -> str:
+        """The id of the first entity of a kind, for a page's examples ("" when the edition has none)."""
+        entities = kb.all(kind)
+        return entities[0].id if entities else ""
+
+    return {"annee": annee, "fichiers": fichiers, "pdf": pdf, "extrait": extrait, "exemple": exemple}
 
 
 def render_page(text: str, page_file: str, available: dict[str, Macro]) -> str:
@@ -73,11 +78,11 @@ def _split_front_matter(text: str) -> tuple[str, str]:
 # --- the parts of « Données ouvertes » --------------------------------------------------------------------------
 
 
-def files_table(renderer: Renderer, base: str) -> str:
+def files_table(kb: KnowledgeBase, base: str) -> str:
     """A Markdown table of every kind with its count and files."""
     lines = ["| Type | Identifiant | Entités | Fichiers | Exemple d'entité |", "|---|---|---:|---|---|"]
     for kind in KINDS.values():
-        entities = renderer.kb.all(kind.name)
+        entities = kb.all(kind.name)
         example = (f"[<code>{entities[0].id}</code>]({base}{entity_json_path(kind.name, entities[0].id)})"
                    if entities else "—")
         links = (f"[JSON]({base}{kind_json_path(kind.name)}) · [CSV]({base}{kind_csv_path(kind.name)}) · "
@@ -86,14 +91,15 @@ def files_table(renderer: Renderer, base: str) -> str:
     return "\n".join(lines)
 
 
-def pdf_list(renderer: Renderer, base: str) -> str:
-    """A Markdown list of the edition's PDF documents (titles are data: through the safe path)."""
-    kb, text = renderer.kb, renderer.text
-    lines = [f"- [{text.label(kb.edition.titre)}, édition {kb.edition.annee} (document entier)]"
-             f"({base}{edition_pdf_path(kb)})", "- Fiches des référentiels :"]
+def pdf_list(kb: KnowledgeBase, base: str, pdf_edition: bool = True) -> str:
+    """A Markdown list of the edition's PDF documents (titles are data: through the safe path); the whole
+    edition's document is named without a link when the build left it out (a publication never does)."""
+    whole = f"{link_label(kb.edition.titre)}, édition {kb.edition.annee} (document entier)"
+    lines = [f"- [{whole}]({base}{edition_pdf_path(kb)})" if pdf_edition
+             else f"- {whole} : produit à la publication du site", "- Fiches des référentiels :"]
     for kind in KINDS.values():
         if kind.fact_sheet:
-            lines += [f"    - [{text.label(label(e))}]({base}{fact_sheet_path(e.id)})" for e in kb.all(kind.name)]
+            lines += [f"    - [{link_label(label(e))}]({base}{fact_sheet_path(e.id)})" for e in kb.all(kind.name)]
     return "\n".join(lines)
 
 

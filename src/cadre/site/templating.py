@@ -62,8 +62,7 @@ class SafeText:
         return Markup(markdown_sections(self.glossary.apply(html_block(text)))) if text else Markup("")
 
     def label(self, text: str | None) -> Markup:
-        """For the text of a link the site makes: no link inside, no explanation (the target explains)."""
-        return Markup(for_markdown(html_label(text))) if text else Markup("")
+        return link_label(text)
 
     def external(self, lien: Lien) -> Markup:
         return Markup(for_markdown(link_html(lien.url, lien.titre)))
@@ -78,6 +77,11 @@ class SafeText:
         if _IDENTIFIER.fullmatch(value):  # ids and anchors: no Markdown or HTML can hide in [a-z0-9-]
             return Markup(value)
         return self.inline(value)
+
+
+def link_label(text: str | None) -> Markup:
+    """For the text of a link the site makes: no link inside, no explanation (the target explains)."""
+    return Markup(for_markdown(html_label(text))) if text else Markup("")
 
 
 MAX_VALUE = 300  # characters of a changed value shown on a page

@@ -13,6 +13,8 @@ from cadre.site.figures.model import (
     Figure,
     Group,
     Link,
+    box_ids,
+    cap,
     clip,
     columns_layout,
     entity_box,
@@ -22,6 +24,6 @@ from cadre.site.figures.model import (
     wrap,
 )
 
-__all__ = ["Box", "Definition", "Figure", "Group", "Link", "RenderStats", "clip", "columns_layout", "describe",
-           "draw_all", "entity_box", "full_name_of", "load_definitions", "name_of", "node_id", "render_svg",
+__all__ = ["Box", "Definition", "Figure", "Group", "Link", "RenderStats", "box_ids", "cap", "clip", "columns_layout",
+           "describe", "draw_all", "entity_box", "full_name_of", "load_definitions", "name_of", "node_id", "render_svg",
            "sibling", "svg_size", "wrap"]

@@ -14,7 +14,19 @@ from typing import Any
 from xml.etree import ElementTree
 
 from cadre.cache import ContentCache, content_key
-from cadre.site.figures.model import FONT, FONT_STACK, TEXT_COLOUR, TONES, Box, Figure, Group, Link, wrap
+from cadre.site.figures.model import (
+    FONT,
+    FONT_STACK,
+    LONGEST_BOX,
+    TEXT_COLOUR,
+    TONES,
+    Box,
+    Figure,
+    Group,
+    Link,
+    cap,
+    wrap,
+)
 from cadre.text import graphviz_escape, graphviz_label
 
 
@@ -23,10 +35,12 @@ class RenderStats:
     rendered: list[str] = field(default_factory=list)
     reused: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    keys: dict[str, str] = field(default_factory=dict)  # figure name -> the cache key of its drawing
+    cpu: float = 0.0  # processor seconds, Graphviz included
 
     def summary(self) -> str:
         return (f"{len(self.rendered) + len(self.reused)} diagramme(s) : {len(self.rendered)} rendu(s), "
-                f"{len(self.reused)} repris du cache ({self.seconds:.2f} s)")
+                f"{len(self.reused)} repris du cache ({self.seconds:.2f} s, {self.cpu:.2f} s CPU)")
 
 
 def draw_all(figures: list[Figure], cache: ContentCache, stats: RenderStats | None = None) -> list[str]:
@@ -35,6 +49,7 @@ def draw_all(figures: list[Figure], cache: ContentCache, stats: RenderStats | No
     stats = stats if stats is not None else RenderStats()
     started = time.perf_counter()
     keys = [content_key(f.content(), _renderer_fingerprint()) for f in figures]
+    stats.keys.update((f.name, key) for f, key in zip(figures, keys, strict=True))
     svgs: dict[str, str] = {}
     for key in keys:
         found = (cache.read("diagrams", key, ".svg") or b"").decode() or None
@@ -54,6 +69,9 @@ def draw_all(figures: list[Figure], cache: ContentCache, stats: RenderStats | No
 
 def render_svg(figure: Figure) -> str:
     """Draw the figure with `diagrams` into a temporary folder and return the cleaned SVG text."""
+    problems = figure.problems()
+    if problems:  # a definition's mistake, whatever the data: say which figure and what, before Graphviz does
+        raise ValueError(f"diagramme {figure.name} : " + " ; ".join(problems))
     with tempfile.TemporaryDirectory(prefix="cadre-diagramme-") as tmp:
         target = Path(tmp) / "figure"
         _draw(figure, target)
@@ -70,7 +88,7 @@ def _draw(figure: Figure, target: Path) -> None:
             "height": "0.45", "margin": "0.12,0.06", "fontname": FONT, "fontsize": "12",
             "fontcolor": TEXT_COLOUR}
     edge = {"color": "#37474f", "fontname": FONT, "fontsize": "10", "fontcolor": TEXT_COLOUR}
-    title = graphviz_label(graphviz_escape(figure.title))
+    title = graphviz_label(graphviz_escape(cap(figure.title)))
     with diagrams.Diagram(title, filename=str(target), outformat="svg", show=False, direction=figure.direction,
                           graph_attr=graph, node_attr=node, edge_attr=edge):
         clusters: dict[str, str] = {}
@@ -103,9 +121,9 @@ def _draw_box(diagrams: Any, box: Box, width: int) -> Any:
     label = graphviz_escape(wrap(box.label, width))
     if any(d[:1] in "•★" for d in box.details):  # a list: left-aligned lines (Graphviz's \l), items indented
         items = [graphviz_escape(wrap(d, width + 6)).replace("\n", "\\l   ") for d in box.details]
-        label += "\n" + "\\l".join(items) + "\\l"
+        label += "\n" + "\\l".join(_within(items, len(label))) + "\\l"
     elif box.details:
-        label += "\n" + "\n".join(graphviz_escape(wrap(d, width + 6)) for d in box.details)
+        label += "\n" + "\n".join(_within([graphviz_escape(wrap(d, width + 6)) for d in box.details], len(label)))
     style = "rounded,filled,dashed" if box.dashed else "rounded,filled"
     font_colour = "#ffffff" if box.tone == "axe" else TEXT_COLOUR
     penwidth = "2" if box.tone in ("accent", "focus", "perimetre") else "1.2"
@@ -126,9 +144,19 @@ def graphviz_id(figure_id: str) -> str:
     return "id_" + hashlib.sha256(figure_id.encode()).hexdigest()[:24]
 
 
+def _within(lines: list[str], used: int) -> list[str]:
+    """The detail lines a box can hold: the first ones up to LONGEST_BOX characters, then how many are left
+    out (the text alternative lists them all)."""
+    kept: list[str] = []
+    for line in lines:
+        used += len(line) + 3
+        if used > LONGEST_BOX:
+            return [*kept, f"… et {len(lines) - len(kept)} de plus (voir la description)"]
+        kept.append(line)
+    return kept
+
+
 def _draw_link(diagrams: Any, nodes: dict[str, Any], clusters: dict[str, str], link: Link) -> None:
-    if link.source not in nodes or link.target not in nodes:
-        raise KeyError(f"lien {link.source} → {link.target} : boîte inconnue")
     attrs: dict[str, str] = {"fontname": FONT, "fontsize": "10", "fontcolor": TEXT_COLOUR}
     if not link.visible:
         attrs.update(style="invis", arrowhead="none")

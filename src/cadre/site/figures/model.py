@@ -96,6 +96,33 @@ class Figure:
         names.update({group.id: group.label for group in _groups(self.items)})
         return names
 
+    def problems(self) -> list[str]:
+        """What could not be drawn as defined: an id given twice, an arrow to a box the figure does not draw, or
+        from or to the frame of a group it does not draw or that does not hold that end. Whatever the data, a
+        definition must give none (the drawing refuses such a figure, naming it)."""
+        boxes, groups = [b.id for b in self.boxes()], list(_groups(self.items))
+        found = [f"boîte « {i} » définie deux fois" for i in _twice(boxes)]
+        drawn = set(boxes)
+        found += [f"groupe « {i} » défini deux fois" for i in _twice([g.id for g in groups])]
+        held = {g.id: set(box_ids(g)) for g in groups}
+        for link in self.links:
+            arrow = f"lien {link.source} → {link.target}"
+            found += [f"{arrow} : boîte inconnue « {end} »" for end in (link.source, link.target) if end not in drawn]
+            for group, end in ((link.de_groupe, link.source), (link.vers_groupe, link.target)):
+                if group is not None and end not in held.get(group, ()):
+                    found.append(f"{arrow} : le groupe « {group} » n'est pas dessiné ou ne contient pas {end}")
+        return found
+
+
+def _twice(ids: list[str]) -> list[str]:
+    seen: set[str] = set()
+    return sorted({i for i in ids if i in seen or seen.add(i)})
+
+
+def box_ids(item: Box | Group) -> list[str]:
+    """The ids of the boxes an item draws, in order. Arrows end on boxes: a group is reached through them."""
+    return [item.id] if isinstance(item, Box) else [box.id for box in _boxes(item.items)]
+
 
 def _groups(items: tuple[Box | Group, ...]) -> Iterator[Group]:
     for item in items:
@@ -115,14 +142,22 @@ def _boxes(items: tuple[Box | Group, ...]) -> Iterator[Box]:
 # --- helpers for definitions ---------------------------------------------------------------------------------
 
 
-LONGEST_LABEL = 400  # characters drawn in one box; the text alternative keeps every word
+LONGEST_LABEL = 400  # characters drawn in one label; the text alternative keeps every word
+# Graphviz refuses a quoted string over 16 384 bytes: at most 4 bytes a character once encoded and escaped, the
+# whole text of a box (its label and its detail lines) stays under this many characters
+LONGEST_BOX = 2400
+
+
+def cap(text: str, size: int = LONGEST_LABEL) -> str:
+    """At most `size` characters of a text drawn as it is (a title): no label reads longer, and Graphviz fails on
+    huge ones."""
+    return text if len(text) <= size else text[:size].rstrip() + "…"
 
 
 def wrap(text: str, width: int) -> str:
     """Break a label into lines of about `width` characters (Graphviz does not wrap by itself); a word longer
     than a line is broken, and a label longer than any box reads is cut (Graphviz fails on huge labels)."""
-    if len(text) > LONGEST_LABEL:
-        text = text[:LONGEST_LABEL].rstrip() + "…"
+    text = cap(text)
     lines = [line for para in text.splitlines()
              for line in (textwrap.wrap(para, width, break_on_hyphens=False) or [""])]
     return "\n".join(lines)

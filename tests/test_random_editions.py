@@ -1,0 +1,129 @@
+"""Valid data always builds (issue 11, point 7): random valid editions drive the diagrams and the pages.
+
+Each edition (tests/editions_random.py) is written as files and must pass `cadre validate`'s checks. Then every
+diagram definition describes its figures, whose arrows must all end on boxes the figure draws (what Graphviz
+needs), and one of them, drawn by the hypothesis, goes through Graphviz; every page is written (diagrams given
+a placeholder drawing, no PDF: both are the slow parts) and, with the hand-written pages, converted by the
+Markdown of the site: every link between pages and files must land on a file and an anchor that exist, as
+`mkdocs build --strict` requires.
+"""
+
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+import tempfile
+from pathlib import Path
+from urllib.parse import unquote
+
+import markdown
+from editions_random import YEAR, editions, write_edition
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from cadre.cache import ContentCache
+from cadre.exports.pdf import edition_pdf_path, fact_sheet_path
+from cadre.site import SiteSettings, make_context
+from cadre.site.figures import Box, Figure, Group, Link, RenderStats, load_definitions, render_svg, svg_size
+from cadre.site.handwritten import render_page
+from cadre.site.source import build_pages
+
+PROJECT = Path(__file__).resolve().parents[1]
+DEFINITIONS = load_definitions(PROJECT / "diagrams")
+SETTINGS = SiteSettings("Site de test", "", "", PROJECT)
+# the Markdown extensions of mkdocs.yml, which turn the pages into HTML
+PAGE_MARKDOWN = ["abbr", "attr_list", "def_list", "footnotes", "admonition", "tables", "md_in_html", "toc",
+                 "pymdownx.details", "pymdownx.superfences", "pymdownx.tasklist"]
+RANDOM = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                          HealthCheck.data_too_large])
+
+
+def placeholder(figures: list[Figure], cache: ContentCache, stats: RenderStats) -> list[str]:
+    """A drawing that checks each figure instead of running Graphviz (a few are drawn for real below)."""
+    for figure in figures:
+        assert figure.problems() == [], figure.name
+    return ['<svg xmlns="http://www.w3.org/2000/svg" width="10pt" height="10pt"></svg>'] * len(figures)
+
+
+def figures_of(kb) -> list[Figure]:  # noqa: ANN001
+    found = []
+    for definition in DEFINITIONS:
+        if definition.build:
+            found.append(definition.build(kb))
+        if definition.build_for:
+            found += [definition.build_for(kb, kind, e.id) for kind in definition.entity_kinds for e in kb.all(kind)]
+    return found
+
+
+@RANDOM
+@given(entities=editions(), data=st.data())
+def test_every_valid_edition_draws_every_diagram_and_writes_every_page(entities, data) -> None:  # noqa: ANN001
+    with tempfile.TemporaryDirectory(prefix="cadre-aleatoire-") as folder:
+        root = write_edition(entities, Path(folder) / "data")
+        ctx = make_context(root, YEAR, SETTINGS, ContentCache(None))  # validates: InvalidEdition lists any error
+        figures = figures_of(ctx.kb)
+        problems = {f.name: f.problems() for f in figures if f.problems()}
+        assert problems == {}
+        figure = data.draw(st.sampled_from(figures), label="figure drawn by Graphviz")
+        assert svg_size(render_svg(figure))[0] > 0
+        site = build_pages(ctx, draw=placeholder)
+    pages = {path: content for path, content in site.files.items() if path.endswith(".md")}
+    for page in sorted((PROJECT / "docs").glob("*.md")):
+        pages[page.name] = render_page(page.read_text(encoding="utf-8"), page.name, site.macros)
+    files = set(site.files) | {p.relative_to(PROJECT / "docs").as_posix() for p in (PROJECT / "docs").rglob("*")}
+    files |= {fact_sheet_path(r.id) for r in ctx.kb.all("referentiel")} | {edition_pdf_path(ctx.kb)}
+    assert broken_links(pages, files) == []
+
+
+def broken_links(pages: dict[str, str], files: set[str]) -> list[str]:
+    """Links of the pages' HTML to a file or an anchor that does not exist (what MkDocs' strict mode refuses)."""
+    converted = {path: _html(text) for path, text in pages.items()}
+    anchors = {path: set(re.findall(r'\bid="([^"]+)"', page)) for path, page in converted.items()}
+    broken = []
+    for path, page in converted.items():
+        for href in re.findall(r'\bhref="([^"]*)"', page):
+            href = html.unescape(href)
+            if re.match(r"^[a-z][a-z0-9+.-]*:", href):  # another site, an e-mail address
+                continue
+            target, _, anchor = href.partition("#")
+            target = posixpath.normpath(posixpath.join(posixpath.dirname(path), unquote(target))) if target else path
+            if target not in files:
+                broken.append(f"{path} → {href} : fichier absent")
+            elif anchor and target in anchors and unquote(anchor) not in anchors[target]:
+                broken.append(f"{path} → {href} : ancre absente")
+    return broken
+
+
+def _html(text: str) -> str:
+    body = re.sub(r"\A---\n.*?\n---\n", "", text, flags=re.S)
+    return markdown.Markdown(extensions=PAGE_MARKDOWN).convert(body)
+
+
+def test_the_link_check_accepts_the_fixture_site_and_finds_a_broken_anchor() -> None:
+    data = PROJECT / "tests" / "fixtures" / "site" / "data"
+    site = build_pages(make_context(data, 2099, SETTINGS, ContentCache(None)), draw=placeholder)
+    pages = {path: text for path, text in site.files.items() if path.endswith(".md")}
+    files = set(site.files) | {fact_sheet_path(r) for r in ("ref-alpha", "ref-beta", "ci-sis")}
+    assert broken_links(pages, files | {"pdf/cadre-commun-2099.pdf"}) == []
+    pages["programmes.md"] += "\n\n[vers nulle part](#ancre-absente) [ailleurs](referentiels/inconnu.md)\n"
+    found = broken_links(pages, set(site.files))
+    assert "programmes.md → #ancre-absente : ancre absente" in found
+    assert "programmes.md → referentiels/inconnu.md : fichier absent" in found
+
+
+def test_the_longest_texts_are_drawn_cut_never_crash_graphviz() -> None:
+    word = "é" * 17000  # 34 KB once encoded, without a space: past Graphviz's 16 KB limit for one string
+    box = Box("b", word, details=tuple(f"• {word}" for _ in range(30)))
+    figure = Figure("essai", f"Contexte : {word}", (Group("g", word, (box, Box("c", "court"))),),
+                    (Link("b", "c", label=word),))
+    svg = render_svg(figure)
+    assert "é" * 300 in svg and "é" * 500 not in svg  # drawn, cut to a label a reader can take in
+    assert "de plus (voir la description)" in svg  # the detail lines a box cannot hold are counted
+
+
+def test_a_figure_says_which_arrows_it_cannot_draw() -> None:
+    figure = Figure("essai", "Essai", (Group("g", "Groupe", (Box("a", "A"),)), Box("b", "B"), Box("b", "B bis")),
+                    (Link("a", "x"), Link("b", "a", de_groupe="g")))
+    assert figure.problems() == ["boîte « b » définie deux fois", "lien a → x : boîte inconnue « x »",
+                                 "lien b → a : le groupe « g » n'est pas dessiné ou ne contient pas b"]
