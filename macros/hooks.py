@@ -1,9 +1,9 @@
 """MkDocs adapter: the site of one edition (`cadre.site.build_site`) handed to MkDocs, and nothing else.
 
 - on_config (the edge): the build context, from what `cadre` put in `extra.cadre` or, for a bare `mkdocs build`
-  or `mkdocs serve`, from CADRE_DATA / CADRE_EDITION / CADRE_CACHE (read once, here); the site is built; the
-  edition's status
-  goes to the theme (banners) and the macros of the hand-written pages to mkdocs-macros.
+  or `mkdocs serve`, from CADRE_DATA / CADRE_EDITION / CADRE_CACHE (read once, here); the site is built; its
+  entity pages join the configured navigation; the edition's status goes to the theme (banners) and the macros
+  of the hand-written pages to mkdocs-macros.
 - on_files: every generated file joins the hand-written ones (a hand-written file may not hide one).
 - on_serve: data, templates and diagram definitions are watched.
 """
@@ -22,6 +22,7 @@ from mkdocs.structure.files import File, Files
 from cadre.cache import ContentCache
 from cadre.loading.knowledge import InvalidEdition
 from cadre.site import NoEdition, SiteSettings, SiteSource, build_site, make_context
+from cadre.site.navigation import splice
 from cadre.site.templating import TEMPLATES
 
 log = logging.getLogger("mkdocs.hooks.cadre")
@@ -50,6 +51,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     site = _site["current"] = build_site(ctx)
     for line in site.log:
         log.info(line)
+    try:  # the entity pages join the configured navigation, each in its overview's section
+        config["nav"] = splice(config["nav"], site.nav)
+    except ValueError as error:
+        raise PluginError(str(error)) from None
     config.extra["cadre_edition"] = site.banner
     plugin = config.plugins.get("macros")
     if plugin is not None:

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from cadre.model import StatutDisponibilite, StatutProgramme, TypeNote
+from cadre.model import Document, StatutDisponibilite, StatutProgramme, TypeNote, VersionSocle
 
 # one wording for the site, the PDF documents and the exports: the enumerations' own labels
 DISPONIBILITE = {statut.value: statut.libelle for statut in StatutDisponibilite}
 
 PROGRAMME = {statut.value: statut.libelle for statut in StatutProgramme}  # footnote 19
 
-VERSION_SOCLE = {"v1": "Première version (fin 2016)", "ulterieure": "Versions ultérieures"}
+VERSION_SOCLE = {version.value: version.libelle for version in VersionSocle}
 
 SOURCE_GOUVERNANCE = {
     "instruction": "Selon l'instruction",
@@ -21,7 +21,7 @@ SOURCE_GOUVERNANCE = {
 
 NOTE = {note.value: note.libelle for note in TypeNote}
 
-DOCUMENT = {"instruction": "Instruction", "annexe": "Annexe « Cadre commun des projets de e-santé »"}
+DOCUMENT = {document.value: document.libelle for document in Document}
 
 QUESTION = {"question": "Question", "exigence": "Exigence"}
 

@@ -19,7 +19,9 @@ from cadre.model.kinds import KINDS, page_kinds
 from cadre.site.architecture import Architecture, architecture_pages, draw_architecture
 from cadre.site.context import BuildContext
 from cadre.site.handwritten import macros
-from cadre.site.pages import EntityExtras, Exports, Overview, entity_pages, overview_page, overview_pages
+from cadre.site.navigation import SectionNav, entity_navigation
+from cadre.site.pages import (EntityExtras, Exports, Overview, entity_pages, overview_page, overview_pages,
+                              standalone_pages)
 from cadre.site.templating import Renderer
 
 NOUVEAUTES = "nouveautes.md"
@@ -32,6 +34,7 @@ class SiteSource:
     banner: dict[str, object]  # the edition's status, for the theme's banners
     macros: dict[str, Callable[..., str]] = field(default_factory=dict)  # for the hand-written pages
     log: tuple[str, ...] = ()  # what the build drew and printed, for the build log
+    nav: SectionNav = field(default_factory=dict)  # the entity pages' navigation, by section (navigation.splice)
 
     def pages(self) -> dict[str, str]:
         return {path: content for path, content in self.files.items() if path.endswith(".md")
@@ -67,7 +70,8 @@ def _build(ctx: BuildContext) -> SiteSource:
     banner = {"annee": ctx.annee, "statut": ctx.statut.value, "libelle_statut": ctx.libelle_statut,
               "publiee": ctx.publiee}
     log = (architecture.stats.summary(), run.summary())
-    return SiteSource(ctx.annee, files, banner, macros(renderer, files), log)
+    nav = entity_navigation(ctx.kb, [(page.title, page.path) for page in standalone_pages(ctx.kb)])
+    return SiteSource(ctx.annee, files, banner, macros(renderer, files), log, nav)
 
 
 def _extras(ctx: BuildContext, architecture: Architecture) -> dict[tuple[str, str], EntityExtras]:
