@@ -22,7 +22,7 @@ from cadre.editions.diff import FieldChange, change_phrase, format_value
 from cadre.exports.feeds import anchor, feed_path
 from cadre.loading.knowledge import KnowledgeBase
 from cadre.model import Lien, TypeNote
-from cadre.model.kinds import KINDS, label
+from cadre.model.kinds import KINDS, label, short_label
 from cadre.site import labels
 from cadre.site.abbreviations import Abbreviations, abbreviations
 from cadre.site.alphabet import AUTRES, by_initial
@@ -128,6 +128,7 @@ def environment(text: SafeText) -> Environment:
                        plain=plain_attribute, externe=text.external,
                        changement=text.change, resume=text.summary)
     env.globals.update(labels=labels, KINDS=KINDS, badge=badge, date=labels.date, label=label, group=group,
+                       short_label=short_label,
                        by_initial=lambda items, name: by_initial(items, lambda item: getattr(item, name)),
                        letter_anchor=letter_anchor, merged=merged, note_types=list(TypeNote),
                        feed_path=feed_path, anchor=lambda ref: Markup(anchor(ref)))
