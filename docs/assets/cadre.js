@@ -4,7 +4,7 @@
    - acronyms: the first <abbr title> of each acronym on a page takes the keyboard focus, so that Material's
      tooltip (content.tooltips) shows on focus and on touch, not only on hover.
    - the editorial notes page: filter chips by type (without script: links to each type's section).
-   - tables marked `cadre-triable`: sortable by their column headers (aria-sort); without script, a plain table.
+   - tables marked `cadre-triable` (or inside such a block): sortable by their column headers (aria-sort); without script, a plain table.
    Runs on every page Material shows (document$ with navigation.instant, else once loaded). */
 (function () {
   "use strict";
@@ -97,11 +97,13 @@
 
   function cellValue(row, index) {
     var cell = row.cells[index];
-    return cell ? (cell.dataset.tri || cell.textContent).trim() : "";
+    if (!cell) { return ""; }
+    var key = cell.querySelector("[data-tri]");  // a rank where the text would sort badly (statuses, categories)
+    return (key ? key.dataset.tri : cell.textContent).trim();
   }
 
   function sortableTables() {
-    document.querySelectorAll("table.cadre-triable").forEach(function (table) {
+    document.querySelectorAll("table.cadre-triable, .cadre-triable table").forEach(function (table) {
       if (table.dataset.triable) { return; }
       table.dataset.triable = "1";
       var headers = table.tHead ? table.tHead.rows[0].cells : [];

@@ -128,7 +128,7 @@ def environment(text: SafeText) -> Environment:
                        plain=plain_attribute, externe=text.external,
                        changement=text.change, resume=text.summary)
     env.globals.update(labels=labels, KINDS=KINDS, badge=badge, date=labels.date, label=label, group=group,
-                       short_label=short_label,
+                       short_label=short_label, chronologie=labels.chronologie,
                        by_initial=lambda items, name: by_initial(items, lambda item: getattr(item, name)),
                        letter_anchor=letter_anchor, merged=merged, note_types=list(TypeNote),
                        feed_path=feed_path, anchor=lambda ref: Markup(anchor(ref)))
