@@ -532,7 +532,7 @@ def test_every_entity_page_has_a_breadcrumb_its_siblings_and_neighbours(site: Si
         assert set(urls) <= listed, (url, set(urls) - listed)  # every page of its section, itself included
         active = re.findall(r'<a href="([^"]*)" class="md-nav__link md-nav__link--active"', html)
         assert [_target(site, url, href) for href in active] == [url]
-    for previous, following in zip(urls, urls[1:]):  # previous / next within the section
+    for previous, following in zip(urls, urls[1:], strict=False):  # previous / next within the section
         assert _target(site, previous, _footer_links(_html(site, previous))["next"]) == following
         assert _target(site, following, _footer_links(_html(site, following))["prev"]) == previous
     if group_field:  # pages of one group sit under the group's name in the sidebar

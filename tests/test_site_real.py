@@ -6,13 +6,12 @@ Expectations come from the data files (data/editions/<newest>/) and from the iss
 
 from __future__ import annotations
 
+import re
 import subprocess
+import unicodedata
 from pathlib import Path
 
 import pytest
-import re
-import unicodedata
-
 from test_site import PAGE_FOLDERS, PROJECT, Site, broken_links, data_text, entities, literal_syntax, plain, read
 
 EDITIONS = PROJECT / "data" / "editions"
