@@ -242,12 +242,16 @@ def test_entities_and_their_referentiels_link_each_other(site: Site, folder: str
 def test_actor_pages_link_what_concerns_them_and_back(site: Site) -> None:
     for acteur in entities(FIXTURE, "acteurs"):
         url = f"acteurs/{acteur['id']}/"
-        for devoir in acteur.get("devoirs", []):
+        duties = [devoir for liste in acteur.get("devoirs", []) for devoir in liste["elements"]]
+        assert duties, acteur["id"]
+        for devoir in duties:
             for kind, folder in (("referentiels", "referentiels"), ("services", "socle"), ("principes", "principes")):
                 for target in devoir.get(kind, []):
                     assert site.links_to(url, f"{folder}/{target}/"), (url, target)
                     if kind != "principes":  # référentiels and services list the actors whose duties cite them
                         assert site.links_to(f"{folder}/{target}/", url), (target, url)
+            for objectif in devoir.get("objectifs", []):  # the ARS objectives a duty concerns, at their anchor
+                assert ("socle/objectifs-ars/", objectif) in site.targets(url), (url, objectif)
     for referentiel in entities(FIXTURE, "referentiels"):
         for acteur in referentiel["destinataires"].get("acteurs", []):
             assert site.links_to(f"referentiels/{referentiel['id']}/", f"acteurs/{acteur}/")

@@ -83,7 +83,7 @@ def test_audience_pages_link_their_referentiels_services_and_principles(site: Si
             assert site.links_to(f"acteurs/{acteur}/", f"referentiels/{referentiel['id']}/")
     for acteur in entities(EDITION, "acteurs"):
         url = f"acteurs/{acteur['id']}/"
-        for devoir in acteur.get("devoirs", []):
+        for devoir in [d for liste in acteur.get("devoirs", []) for d in liste["elements"]]:
             for key, folder in (("referentiels", "referentiels"), ("services", "socle"), ("principes", "principes")):
                 for target in devoir.get(key, []):
                     assert site.links_to(url, f"{folder}/{target}/"), (url, target)
