@@ -96,7 +96,7 @@ def test_every_page_type_is_accessible_at_each_width_in_light_and_dark(
     browser: Browser, site_url: str, editions: dict[str, str], width: str, scheme: str
 ) -> None:
     """Zero axe violation on each page type, on a desktop and a phone, in each palette, every note opened so that
-    its text is checked too."""
+    its text is checked too, switches and chips shown in their pressed state."""
     context = browser.new_context(locale="fr-FR", viewport={"width": WIDTHS[width], "height": 900})
     page = context.new_page()
     failures = {}
@@ -105,6 +105,8 @@ def test_every_page_type_is_accessible_at_each_width_in_light_and_dark(
         page.evaluate("""scheme => {
             document.body.setAttribute("data-md-color-scheme", scheme);
             document.querySelectorAll("details").forEach(d => { d.open = true; });
+            document.querySelectorAll(".cadre-notes-bascule, .cadre-chip").forEach(b => {
+                b.setAttribute(b.matches(".cadre-chip") ? "aria-pressed" : "aria-checked", "true"); });
         }""", scheme)
         violations = axe_violations(page)
         if violations:
