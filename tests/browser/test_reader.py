@@ -108,6 +108,7 @@ def test_every_page_type_is_accessible_at_each_width_in_light_and_dark(
             document.querySelectorAll(".cadre-notes-bascule, .cadre-chip").forEach(b => {
                 b.setAttribute(b.matches(".cadre-chip") ? "aria-pressed" : "aria-checked", "true"); });
         }""", scheme)
+        page.wait_for_timeout(500)  # Material's colour transitions end before axe measures contrast
         violations = axe_violations(page)
         if violations:
             failures[path] = violations
