@@ -2,8 +2,8 @@
 
 - on_config (the edge): the build context, from what `cadre` put in `extra.cadre` or, for a bare `mkdocs build`
   or `mkdocs serve`, from CADRE_DATA / CADRE_EDITION / CADRE_CACHE / CADRE_PDF_EDITION (read once, here); the
-  site is built; the edition's status goes to the theme (banners) and the macros of the hand-written pages to
-  mkdocs-macros.
+  site is built; its entity pages join the configured navigation; the edition's status goes to the theme
+  (banners) and the macros of the hand-written pages to mkdocs-macros.
 - on_files: every generated file joins the hand-written ones (a hand-written file may not hide one); on_env: the
   PDFs still being printed are waited for, before MkDocs copies files (on_build_error stops them).
 - on_post_build: the built site is indexed for search (`cadre.publishing.search`).
@@ -26,6 +26,7 @@ from cadre.cache import ContentCache
 from cadre.loading.knowledge import InvalidEdition
 from cadre.publishing.search import SearchIndexError, index_site
 from cadre.site import NoEdition, SiteSettings, SiteSource, build_site, make_context
+from cadre.site.navigation import splice
 from cadre.site.templating import TEMPLATES
 
 log = logging.getLogger("mkdocs.hooks.cadre")
@@ -59,6 +60,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     site = _site["current"] = build_site(ctx, background=True)  # PDFs printed while MkDocs renders the pages
     for line in site.log:
         log.info(line)
+    try:  # the entity pages join the configured navigation, each in its overview's section
+        config["nav"] = splice(config["nav"], site.nav)
+    except ValueError as error:
+        raise PluginError(str(error)) from None
     config.extra["cadre_edition"] = site.banner
     plugin = config.plugins.get("macros")
     if plugin is not None:

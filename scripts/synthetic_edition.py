@@ -178,9 +178,10 @@ def _others(w: Writer, k: dict[str, list[str]], rng: random.Random, sigles: list
     for i, aid in enumerate(k["acteur"], 1):
         files[f"acteurs/{aid}.yaml"] = {
             "id": aid, "nom": f"Acteur fictif {i}", "ordre": i, "description": w.text(800),
-            "devoirs": [{"texte": w.sentence(), "source": "Instruction fictive", "modalites": [w.sentence()],
-                         "referentiels": rng.sample(k["referentiel"], 3), "services": rng.sample(k["service"], 2),
-                         "principes": rng.sample(k["principe"], 2)} for _ in range(4)]}
+            "devoirs": [{"source": "Instruction fictive", "introduction": w.sentence(), "elements": [
+                {"texte": w.sentence(), "introduction": w.sentence(), "modalites": [w.sentence()],
+                 "referentiels": rng.sample(k["referentiel"], 3), "services": rng.sample(k["service"], 2),
+                 "principes": rng.sample(k["principe"], 2)} for _ in range(4)]}]}
     files["cas-usage.yaml"] = [{"id": c, "numero": i, "titre": f"Cas fictif {i}", "rubriques": ["Contexte fictif"]}
                                for i, c in enumerate(k["cas-usage"], 1)]
     return files

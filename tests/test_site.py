@@ -16,6 +16,7 @@ import sys
 import time
 import urllib.request
 from dataclasses import dataclass, field
+from html import unescape as html_unescape
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -254,12 +255,16 @@ def test_entities_and_their_referentiels_link_each_other(site: Site, folder: str
 def test_actor_pages_link_what_concerns_them_and_back(site: Site) -> None:
     for acteur in entities(FIXTURE, "acteurs"):
         url = f"acteurs/{acteur['id']}/"
-        for devoir in acteur.get("devoirs", []):
+        duties = [devoir for liste in acteur.get("devoirs", []) for devoir in liste["elements"]]
+        assert duties, acteur["id"]
+        for devoir in duties:
             for kind, folder in (("referentiels", "referentiels"), ("services", "socle"), ("principes", "principes")):
                 for target in devoir.get(kind, []):
                     assert site.links_to(url, f"{folder}/{target}/"), (url, target)
                     if kind != "principes":  # référentiels and services list the actors whose duties cite them
                         assert site.links_to(f"{folder}/{target}/", url), (target, url)
+            for objectif in devoir.get("objectifs", []):  # the ARS objectives a duty concerns, at their anchor
+                assert ("socle/objectifs-ars/", objectif) in site.targets(url), (url, objectif)
     for referentiel in entities(FIXTURE, "referentiels"):
         for acteur in referentiel["destinataires"].get("acteurs", []):
             assert site.links_to(f"referentiels/{referentiel['id']}/", f"acteurs/{acteur}/")
@@ -349,6 +354,55 @@ def test_principle_questions_are_checkboxes_and_checklist_has_them_all(site: Sit
     assert all(p["id"] in checklist.ids for p in principes)
 
 
+def test_glossary_is_alphabetical_with_an_index_and_one_anchor_per_entry(site: Site) -> None:
+    glossary = read(FIXTURE / "glossaire.yaml")
+    html = _html(site, "glossaire/")
+    order = re.findall(r'<dt id="([^"]+)"', html)
+    assert sorted(order) == sorted(e["id"] for e in glossary)  # each entry once, at its id (a permalink)
+    sigles = {e["id"]: e["sigle"] for e in glossary}
+    assert [sigles[i] for i in order] == sorted(sigles.values(), key=str.casefold)
+    page = site.page("glossaire/")
+    for letter in {s[0].lower() for s in sigles.values()}:
+        assert f"lettre-{letter}" in page.ids
+        assert ("glossaire/", f"lettre-{letter}") in site.targets("glossaire/")
+    only_in_text = [e for e in glossary if e["origine"] == "texte"]
+    assert only_in_text
+    assert html.count("absent du glossaire de l'annexe 5") == 1  # one legend, a mark per entry
+    assert html.count('<span class="cadre-marque"><span aria-hidden="true">†</span>') == len(only_in_text)
+
+
+# Markdown, attribute-list and template syntax that must never reach a reader as text
+LITERAL_SYNTAX = re.compile(r"\{:|\{\{|\{%|%\}|\}\}|\*\*|\]\(|\]: |\{ *[#.][\w-]+ *\}")
+
+
+def literal_syntax(root: Path, allowed: str = "") -> dict[str, list[str]]:
+    """Pieces of syntax in the text of each built page (code excluded), except where `allowed` (the data's own
+    words, shown as text on purpose) holds them with the same neighbours."""
+    found: dict[str, list[str]] = {}
+    for path in sorted(root.rglob("*.html")):
+        html = path.read_text(encoding="utf-8")
+        html = re.sub(r"<(script|style|code|pre)\b.*?</\1>", " ", html, flags=re.S)
+        text = " ".join(html_unescape(re.sub(r"<[^>]+>", " ", html)).split())
+        for match in LITERAL_SYNTAX.finditer(text):
+            context = text[max(0, match.start() - 12):match.end() + 12]
+            if _skeleton(context) not in allowed:
+                found.setdefault(path.relative_to(root).as_posix(), []).append(context)
+    return found
+
+
+def _skeleton(text: str) -> str:
+    """Text without spaces nor emphasis marks: the page's text and the data's Markdown compare alike."""
+    return re.sub(r"[\s*_]", "", text)
+
+
+def data_text(edition: Path) -> str:
+    return " ".join(_skeleton(p.read_text(encoding="utf-8")) for p in sorted(edition.rglob("*.yaml")))
+
+
+def test_no_literal_markdown_attribute_or_template_syntax_in_any_page(site: Site) -> None:
+    assert literal_syntax(site.root, data_text(FIXTURE)) == {}
+
+
 def test_programmes_have_anchors_and_filters_by_family_and_status(site: Site) -> None:
     page = site.page("programmes/")
     programmes = read(FIXTURE / "programmes.yaml")
@@ -361,6 +415,61 @@ def test_programmes_have_anchors_and_filters_by_family_and_status(site: Site) ->
         assert ("programmes/", f"statut-{statut}") in site.targets("programmes/")
     css = (site.root / "assets" / "cadre.css").read_text(encoding="utf-8")
     assert ":target" in css
+
+
+def _notes(html: str) -> list[str]:
+    return re.findall(r"<details class=\"cadre-note[^\"]*\"[^>]*>", html)
+
+
+def test_notes_are_collapsed_after_the_content_once_each_with_a_summary(site: Site) -> None:
+    for url in site.all_urls():
+        html = _html(site, url)
+        assert "admonition note cadre-note" not in html, url  # no open note block anywhere
+        notes = _notes(html)
+        assert all(" open" not in n for n in notes), url
+        if notes:
+            article = re.search(r"<article.*?</article>", html, re.S).group(0)
+            # after the content: under the page's last h2, « Notes éditoriales », with the switch (hidden without JS)
+            assert article.rfind("<h2 ") == article.find('<h2 id="notes-editoriales"'), url
+            assert '<button type="button" class="cadre-notes-bascule" role="switch" aria-checked="false" hidden>' \
+                in article, url
+            bodies = re.findall(r"<details class=\"cadre-note.*?</details>", article, re.S)
+            texts = [re.sub(r"<summary>.*?</summary>|<p class=\"cadre-note__objet\">.*?</p>", "", b, flags=re.S)
+                     for b in bodies]
+            assert len(texts) == len(set(texts)), url  # each note once
+            assert all("<summary>" in b for b in bodies), url
+    # the same note on two programmes is shown once on their page, naming both, each marked where it stands
+    programmes = read(FIXTURE / "programmes.yaml")
+    shared = [n["texte"] for r in programmes for n in r.get("notes_editoriales", [])]
+    repeated = {t for t in shared if shared.count(t) > 1}
+    assert repeated, "la fixture doit avoir une note commune à deux programmes"
+    html = _html(site, "programmes/")
+    for texte in repeated:
+        notes = [b for b in re.findall(r"<details class=\"cadre-note.*?</details>", html, re.S) if texte in b]
+        assert len(notes) == 1
+        owners = [p["id"] for p in programmes if texte in [n["texte"] for n in p.get("notes_editoriales", [])]]
+        assert all(f'href="#{owner}"' in notes[0] for owner in owners)
+        note_id = re.search(r'id="(note-\d+)"', notes[0]).group(1)
+        assert html.count(f'class="cadre-note-ref" href="#{note_id}"') == len(owners)
+
+
+def test_transcription_choices_are_told_apart(site: Site) -> None:
+    notes = read(FIXTURE / "referentiels" / "ref-alpha.yaml")["notes_editoriales"]
+    html = _html(site, "referentiels/ref-alpha/")
+    for note in notes:
+        kind = "transcription" if note["type"] == "transcription" else "document"
+        bodies = re.findall(rf'<details class="cadre-note cadre-note--{kind}.*?</details>', html, re.S)
+        assert any(plain(note["texte"])[:30] in re.sub(r"<[^>]+>", "", b) for b in bodies), note
+
+
+def test_editorial_notes_page_has_an_anchor_per_type(site: Site) -> None:
+    types = {n["type"] for p in sorted(FIXTURE.rglob("*.yaml")) for e in
+             (read(p) if isinstance(read(p), list) else [read(p)]) if isinstance(e, dict)
+             for n in e.get("notes_editoriales", [])}
+    page = site.page("notes-editoriales/")
+    for type_ in types:
+        assert f"type-{type_}" in page.ids
+        assert ("notes-editoriales/", f"type-{type_}") in site.targets("notes-editoriales/")
 
 
 def test_editorial_notes_on_their_entity_and_gathered(site: Site) -> None:
@@ -399,20 +508,70 @@ def test_home_page_shows_edition_and_entry_points_per_audience(site: Site) -> No
         assert site.links_to("", overview)
 
 
-def test_navigation_lists_overviews_not_entity_pages(site: Site) -> None:
-    page = site.page("referentiels/ref-alpha/")
-    assert page.nav_links
-    entity_urls = {f"{PAGE_FOLDERS[f]}/{e['id']}/" for f in PAGE_FOLDERS for e in entities(FIXTURE, f)}
-    listed = {site.resolve(page.url, href)[0] for href in page.nav_links if site.resolve(page.url, href)}
-    assert listed & entity_urls == set()
-    assert "referentiels/" in listed
+# the overview each kind's pages belong to, and how the navigation groups them (issue 13: fact sheets by category,
+# services by version, texts by document; principles and actors in one list)
+SECTIONS = {"referentiels": ("referentiels/", "categorie"), "socle": ("socle/", "version"),
+            "principes": ("principes/", None), "acteurs": ("acteurs/", None), "chapitres": ("textes/", "document")}
+
+
+def _html(site: Site, url: str) -> str:
+    return (site.root / url / "index.html").read_text(encoding="utf-8")
+
+
+def _breadcrumb(html: str) -> list[str]:
+    found = re.search(r'<nav class="md-path".*?</nav>', html, re.S)
+    return re.findall(r'<li class="md-path__item">.*?(?:href="([^"]*)"|<span class="md-path__link)', found.group(0),
+                      re.S) if found else []
+
+
+def _target(site: Site, url: str, href: str) -> str:
+    resolved = site.resolve(url, href)
+    return "" if resolved is None or resolved[0] == "." else resolved[0]
+
+
+def _footer_links(html: str) -> dict[str, str]:
+    footer = re.search(r"<footer.*?</footer>", html, re.S).group(0)
+    return {m.group(2): m.group(1) for m in re.finditer(
+        r'<a href="([^"]+)" class="md-footer__link md-footer__link--(prev|next)"', footer)}
+
+
+@pytest.mark.parametrize("folder", sorted(SECTIONS))
+def test_every_entity_page_has_a_breadcrumb_its_siblings_and_neighbours(site: Site, folder: str) -> None:
+    overview, group_field = SECTIONS[folder]
+    data = sorted(entities(FIXTURE, folder), key=lambda e: e.get("ordre") or e.get("numero") or 0)
+    urls = [f"{PAGE_FOLDERS[folder]}/{e['id']}/" for e in data]
+    for url in urls:
+        page, html = site.page(url), _html(site, url)
+        crumbs = [_target(site, url, href) for href in _breadcrumb(html) if href]
+        assert crumbs[:1] == [""], (url, crumbs)  # Accueil first
+        assert overview in crumbs or folder == "chapitres", (url, crumbs)  # the section's overview
+        listed = {_target(site, url, href) for href in page.nav_links}
+        assert set(urls) <= listed, (url, set(urls) - listed)  # every page of its section, itself included
+        active = re.findall(r'<a href="([^"]*)" class="md-nav__link md-nav__link--active"', html)
+        assert [_target(site, url, href) for href in active] == [url]
+    for previous, following in zip(urls, urls[1:], strict=False):  # previous / next within the section
+        assert _target(site, previous, _footer_links(_html(site, previous))["next"]) == following
+        assert _target(site, following, _footer_links(_html(site, following))["prev"]) == previous
+    if group_field:  # pages of one group sit under the group's name in the sidebar
+        html = _html(site, urls[0])
+        assert 'class="md-nav__item md-nav__item--active md-nav__item--section md-nav__item--nested"' in html
+
+
+def test_next_never_leaves_the_section(site: Site) -> None:
+    sheets = entities(FIXTURE, "referentiels")
+    last = max(sheets, key=lambda e: e["ordre"])
+    links = _footer_links(_html(site, f"referentiels/{last['id']}/"))
+    assert "next" not in links
 
 
 def test_french_titles_in_navigation(site: Site) -> None:
     home = (site.root / "index.html").read_text(encoding="utf-8")
-    for title in ("Référentiels", "Socle commun", "Programmes nationaux", "Glossaire", "Notes éditoriales"):
+    for title in ("Référentiels", "Socle commun", "Programmes nationaux", "Ressources"):
         assert title in home
     assert "Referentiels" not in home
+    glossary = _html(site, "glossaire/")  # a tab's pages are listed on its own pages (navigation.prune)
+    for title in ("Glossaire", "Notes éditoriales", "Gouvernance"):
+        assert title in glossary
 
 
 # --- live reload -------------------------------------------------------------------------------------------------

@@ -101,6 +101,8 @@ def expected_files() -> set[str]:
     # overviews: every page of the navigation that is not hand-written in docs/
     navigation = _nav_pages(_yaml(PROJECT / "mkdocs.yml")["nav"])
     files |= {page for page in navigation if not (PROJECT / "docs" / page).exists()}
+    # the telemedicine processes and steps: on the telemedicine service's page, or a page of their own
+    files.add("socle/telemedecine.md")
     # architecture: an index, a page per definition, its diagram of the whole edition, one per entity of its kinds
     files.add("architecture/index.md")
     for name, defined in _diagram_definitions().items():

@@ -6,11 +6,13 @@ Expectations come from the data files (data/editions/<newest>/) and from the iss
 
 from __future__ import annotations
 
+import re
 import subprocess
+import unicodedata
 from pathlib import Path
 
 import pytest
-from test_site import PAGE_FOLDERS, PROJECT, Site, broken_links, entities, plain, read
+from test_site import PAGE_FOLDERS, PROJECT, Site, broken_links, data_text, entities, literal_syntax, plain, read
 
 EDITIONS = PROJECT / "data" / "editions"
 EDITION = max((p for p in EDITIONS.iterdir() if p.name.isdigit()), key=lambda p: int(p.name))
@@ -81,7 +83,7 @@ def test_audience_pages_link_their_referentiels_services_and_principles(site: Si
             assert site.links_to(f"acteurs/{acteur}/", f"referentiels/{referentiel['id']}/")
     for acteur in entities(EDITION, "acteurs"):
         url = f"acteurs/{acteur['id']}/"
-        for devoir in acteur.get("devoirs", []):
+        for devoir in [d for liste in acteur.get("devoirs", []) for d in liste["elements"]]:
             for key, folder in (("referentiels", "referentiels"), ("services", "socle"), ("principes", "principes")):
                 for target in devoir.get(key, []):
                     assert site.links_to(url, f"{folder}/{target}/"), (url, target)
@@ -190,3 +192,46 @@ def test_home_page_names_the_edition_and_its_instruction(site: Site) -> None:
 
 def test_build_outputs_exist(site: Site) -> None:
     assert Path(site.root / "pagefind" / "pagefind.js").is_file()  # the search index (tests/test_search_index.py)
+
+
+def _french_key(sigle: str) -> str:
+    """How a French dictionary files a term: accents, case and punctuation ignored."""
+    decomposed = unicodedata.normalize("NFKD", sigle.casefold())
+    return "".join(c for c in decomposed if c.isalnum() and not unicodedata.combining(c))
+
+
+def test_glossary_is_in_french_alphabetical_order_with_an_a_z_index(site: Site) -> None:
+    glossary = read(EDITION / "glossaire.yaml")
+    html = (site.root / "glossaire" / "index.html").read_text(encoding="utf-8")
+    order = re.findall(r'<dt id="([^"]+)"', html)
+    assert sorted(order) == sorted(e["id"] for e in glossary)  # every entry once, at its id
+    keys = [_french_key(next(e["sigle"] for e in glossary if e["id"] == i)) for i in order]
+    assert keys == sorted(keys)
+    assert order.index("ntic") > order.index("nos") and order[0] == "3c"  # « (N)TIC » filed under N, digits first
+    page = site.page("glossaire/")
+    for letter in {k[0] for k in keys if k[0].isalpha()}:
+        assert ("glossaire/", f"lettre-{letter}") in site.targets("glossaire/") and f"lettre-{letter}" in page.ids
+    texte = sum(1 for e in glossary if e["origine"] == "texte")
+    mark = '<span class="cadre-lecteur"> (sigle défini dans le texte)</span>'  # read by screen readers
+    assert html.count(mark) == texte  # one mark each …
+    assert html.count("absent du glossaire de l'annexe 5") == 1  # … explained by one legend
+
+
+def test_no_literal_markdown_attribute_or_template_syntax_in_any_page(site: Site) -> None:
+    assert literal_syntax(site.root, data_text(EDITION)) == {}
+
+
+def test_ars_duties_keep_the_documents_lists_with_their_lead_ins(site: Site) -> None:
+    page = site.page("acteurs/ars/")
+    ars = read(EDITION / "acteurs" / "ars.yaml")
+    sources = [liste["source"] for liste in ars["devoirs"]]
+    assert "Instruction III" in sources and "Annexe §1.2.3.1" in sources
+    for lead_in in ("À cet effet, il convient de veiller :", "Vis-à-vis du cadre commun des projets de e-santé, "
+                    "les ARS doivent :", "Il s'agit précisément :", "Les modalités d'action de l'ARS sont multiples :"):
+        assert lead_in in page.article_text
+    assert site.links_to("acteurs/ars/", "socle/objectifs-ars/")
+    hub = site.page("acteurs/")
+    for acteur in entities(EDITION, "acteurs"):
+        assert site.links_to("acteurs/", f"acteurs/{acteur['id']}/")
+        assert plain(acteur["description"])[:200] not in hub.article_text  # a hub, not a copy of the pages
+

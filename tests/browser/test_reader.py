@@ -30,6 +30,8 @@ PAGE_TYPES = [
     "gouvernance/", "principes/", "principes/subsidiarite/", "principes/checklist/", "acteurs/", "acteurs/ars/",
     "notes-editoriales/", "nouveautes/", "architecture/", "donnees-ouvertes/", "accessibilite/", "cas-usage/",
 ]
+WIDTHS = {"bureau": 1280, "telephone": 390}
+SCHEMES = ["default", "slate"]  # Material's light and dark palettes
 
 
 @pytest.fixture
@@ -86,6 +88,94 @@ def test_every_page_type_is_accessible_and_private(
             failures[path] = violations
     assert failures == {}
     assert log.foreign() == []
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("width", list(WIDTHS))
+def test_every_page_type_is_accessible_at_each_width_in_light_and_dark(
+    browser: Browser, site_url: str, editions: dict[str, str], width: str, scheme: str
+) -> None:
+    """Zero axe violation on each page type, on a desktop and a phone, in each palette, every note opened so that
+    its text is checked too, switches and chips shown in their pressed state."""
+    context = browser.new_context(locale="fr-FR", viewport={"width": WIDTHS[width], "height": 900})
+    page = context.new_page()
+    failures = {}
+    for path in PAGE_TYPES:
+        goto(page, f"{site_url}/{editions['ancienne']}/{path}")
+        page.evaluate("""scheme => {
+            document.body.setAttribute("data-md-color-scheme", scheme);
+            document.querySelectorAll("details").forEach(d => { d.open = true; });
+            document.querySelectorAll(".cadre-notes-bascule, .cadre-chip").forEach(b => {
+                b.setAttribute(b.matches(".cadre-chip") ? "aria-pressed" : "aria-checked", "true"); });
+        }""", scheme)
+        page.wait_for_timeout(500)  # Material's colour transitions end before axe measures contrast
+        violations = axe_violations(page)
+        if violations:
+            failures[path] = violations
+    screenshot(page, f"cas-usage-{width}-{scheme}")
+    context.close()
+    assert failures == {}
+
+
+def test_notes_open_on_demand_and_the_choice_is_remembered(page: Page, site_url: str, editions: dict[str, str]) -> None:
+    base = f"{site_url}/{editions['ancienne']}"
+    goto(page, f"{base}/acteurs/ars/")
+    notes = page.locator("details.cadre-note")
+    assert notes.count() > 0
+    assert page.eval_on_selector_all("details.cadre-note", "ns => ns.filter(n => n.open).length") == 0
+    switch = page.locator(".cadre-notes-bascule")
+    assert switch.is_visible() and switch.get_attribute("aria-checked") == "false"
+    switch.click()
+    assert page.eval_on_selector_all("details.cadre-note", "ns => ns.every(n => n.open)")
+    assert switch.get_attribute("aria-checked") == "true"
+    goto(page, f"{base}/glossaire/")  # another page, loaded afresh: the choice holds
+    assert page.eval_on_selector_all("details.cadre-note", "ns => ns.length > 0 && ns.every(n => n.open)")
+    page.locator(".cadre-notes-bascule").click()
+    goto(page, f"{base}/programmes/")
+    assert page.eval_on_selector_all("details.cadre-note", "ns => ns.filter(n => n.open).length") == 0
+
+
+def test_a_note_marker_opens_its_note(page: Page, site_url: str, editions: dict[str, str]) -> None:
+    goto(page, f"{site_url}/{editions['ancienne']}/glossaire/")
+    marker = page.locator("a.cadre-note-ref").first
+    target = marker.get_attribute("href")
+    marker.click()
+    page.wait_for_function("id => document.getElementById(id).open", arg=target.lstrip("#"))
+
+
+def test_acronym_explanation_shows_on_keyboard_focus(page: Page, site_url: str, editions: dict[str, str]) -> None:
+    goto(page, f"{site_url}/{editions['ancienne']}/referentiels/ci-sis/")
+    abbr = page.locator("article abbr[tabindex='0']").first
+    meaning = abbr.get_attribute("title")
+    for _ in range(200):  # the keyboard alone reaches it
+        page.keyboard.press("Tab")
+        if page.evaluate("() => document.activeElement.tagName === 'ABBR'"):
+            break
+    else:
+        pytest.fail("aucun sigle n'est atteint au clavier")
+    tooltip = page.wait_for_selector(".md-tooltip2--active", timeout=5000)
+    assert " ".join(tooltip.inner_text().split()) == " ".join((meaning or "-").split())
+
+
+def test_referentiels_table_sorts_by_its_headers(page: Page, site_url: str, editions: dict[str, str]) -> None:
+    goto(page, f"{site_url}/{editions['ancienne']}/referentiels/")
+    header = page.locator(".cadre-triable th", has_text="Disponibilité")
+    header.locator("button").click()
+    assert header.get_attribute("aria-sort") == "ascending"
+    ranks = page.eval_on_selector_all(".cadre-triable tbody tr td:nth-child(2) [data-tri]",
+                                      "els => els.map(e => Number(e.dataset.tri))")
+    assert len(ranks) == 14 and ranks == sorted(ranks)
+    header.locator("button").click()
+    assert header.get_attribute("aria-sort") == "descending"
+
+
+def test_notes_page_filters_by_type(page: Page, site_url: str, editions: dict[str, str]) -> None:
+    goto(page, f"{site_url}/{editions['ancienne']}/notes-editoriales/")
+    chip = page.locator(".cadre-chip", has_text="Choix de transcription")
+    chip.click()
+    assert chip.get_attribute("aria-pressed") == "true"
+    visible = page.eval_on_selector_all(".cadre-notes-type", "ss => ss.filter(s => !s.hidden).map(s => s.dataset.type)")
+    assert visible == ["transcription"]
 
 
 def test_key_pages_screenshots(page: Page, site_url: str) -> None:

@@ -17,7 +17,7 @@ from cadre.loading.files import folder_fingerprint
 from cadre.loading.loader import LoadedEdition, edition_folder
 from cadre.loading.validate import references, validate_edition
 from cadre.loading.yamlio import MAX_FILE_BYTES
-from cadre.model import Acteur, Edition, Entity, Principe, Referentiel, Service
+from cadre.model import Acteur, Edition, Entity, ObjectifArs, Principe, Referentiel, Service
 from cadre.model.kinds import KINDS
 
 
@@ -82,22 +82,29 @@ class KnowledgeBase:
         """Référentiels whose destinataires name the actor, or that its duties cite."""
         acteur = self.entities["acteur"][acteur_id]
         assert isinstance(acteur, Acteur)
-        cited = {r for d in acteur.devoirs for r in d.referentiels}
+        cited = {r for d in acteur.tous_les_devoirs() for r in d.referentiels}
         return [r for r in self.all("referentiel")
                 if isinstance(r, Referentiel) and (acteur_id in r.destinataires.acteurs or r.id in cited)]
 
     def services_for(self, acteur_id: str) -> list[Service]:
         acteur = self.entities["acteur"][acteur_id]
         assert isinstance(acteur, Acteur)
-        cited = {s for d in acteur.devoirs for s in d.services}
+        cited = {s for d in acteur.tous_les_devoirs() for s in d.services}
         return [s for s in self.all("service") if isinstance(s, Service) and s.id in cited]
 
     def principes_for(self, acteur_id: str) -> list[Principe]:
         acteur = self.entities["acteur"][acteur_id]
         assert isinstance(acteur, Acteur)
-        cited = {p for d in acteur.devoirs for p in d.principes}
+        cited = {p for d in acteur.tous_les_devoirs() for p in d.principes}
         return [p for p in self.all("principe")
                 if isinstance(p, Principe) and (p.id in cited or acteur_id in p.acteurs)]
+
+    def objectifs_for(self, acteur_id: str) -> list[ObjectifArs]:
+        """ARS objectives its duties cite."""
+        acteur = self.entities["acteur"][acteur_id]
+        assert isinstance(acteur, Acteur)
+        cited = {o for d in acteur.tous_les_devoirs() for o in d.objectifs}
+        return [o for o in self.all("objectif") if isinstance(o, ObjectifArs) and o.id in cited]
 
     # --- editorial notes ------------------------------------------------------------------------------------
 

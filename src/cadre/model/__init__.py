@@ -18,6 +18,7 @@ from cadre.model.annexes import (  # noqa: F401
     EntreeGlossaire,
     Instance,
     InstanceElaboration,
+    ListeDevoirs,
     Origine,
     Principe,
     Programme,

@@ -122,12 +122,29 @@ class Principe(Entity):
 
 
 class Devoir(Strict):
+    """One duty as the document writes it: the item itself, the paragraphs that follow it, and its own list of
+    modalities with the sentence that leads into that list."""
+
     texte: Texte
-    source: Texte
+    precisions: Texte | None = Field(default=None, description="Les paragraphes qui suivent l'élément")
+    introduction: Texte | None = Field(
+        default=None, description="La phrase qui introduit les modalités (« À cet effet, il convient de veiller : »)")
     modalites: list[Texte] = []
     referentiels: Annotated[list[Slug], Ref("referentiel")] = []
     services: Annotated[list[Slug], Ref("service")] = []
     principes: Annotated[list[Slug], Ref("principe")] = []
+    objectifs: Annotated[list[Slug], Ref("objectif")] = []
+
+
+class ListeDevoirs(Strict):
+    """A passage of the document saying what an actor must do, as it says it: where, its lead-in, its items."""
+
+    source: Texte = Field(description="Où le document le dit (« Annexe §1.2.3.1 »)")
+    introduction: Texte | None = Field(
+        default=None, description="La phrase qui introduit la liste (« Vis-à-vis du cadre…, les ARS doivent : »)")
+    numerotee: bool = Field(default=False, description="Les éléments sont numérotés dans le document")
+    cle: bool = Field(default=False, description="Les devoirs clés de l'acteur, repris sur la page « Par acteur »")
+    elements: list[Devoir]
 
 
 class Acteur(Entity):
@@ -135,7 +152,11 @@ class Acteur(Entity):
     sigle: Nom | None = None
     ordre: int
     description: Texte
-    devoirs: list[Devoir] = []
+    devoirs: list[ListeDevoirs] = []
+
+    def tous_les_devoirs(self) -> list[Devoir]:
+        """Every duty of every passage, in order."""
+        return [devoir for liste in self.devoirs for devoir in liste.elements]
 
 
 class CasUsage(Entity):

@@ -61,6 +61,10 @@ class Document(StrEnum):
     INSTRUCTION = "instruction"
     ANNEXE = "annexe"
 
+    @property
+    def libelle(self) -> str:
+        return {"instruction": "Instruction", "annexe": "Annexe « Cadre commun des projets de e-santé »"}[self.value]
+
 
 class Chapitre(Entity):
     """A chapter of the instruction (I to V) or a general chapter of the annex, as text the site shows."""

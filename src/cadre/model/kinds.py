@@ -45,6 +45,8 @@ class Kind:
     feminin: bool = False  # for French messages: « aucune catégorie », « aucun référentiel »
     pdf_part: int | None = None  # rank in the whole-edition PDF (the document's order); None: not printed
     fact_sheet: bool = False  # a PDF of its own
+    # the field grouping its pages in the navigation (a reference or an enumeration with a `libelle`), if any
+    nav_group: str | None = None
 
     @property
     def aucun(self) -> str:
@@ -71,20 +73,22 @@ KINDS: dict[str, Kind] = {
     k.name: k
     for k in (
         Kind("chapitre", m.Chapitre, "chapitres", Layout.ONE_PER_FILE, "chapitre", "chapitres",
-             "textes/{id}/", _chapitre, pdf_part=1),
+             "textes/{id}/", _chapitre, pdf_part=1,
+             nav_group="document"),
         Kind("famille", m.Famille, "familles.yaml", Layout.LIST, "famille de services",
              "familles de services", "cadre/familles/#{id}", _named, feminin=True, pdf_part=2),
         Kind("categorie", m.Categorie, "categories.yaml", Layout.LIST, "catégorie de référentiels",
              "catégories de référentiels", "referentiels/#{id}", _named, feminin=True),
         Kind("referentiel", m.Referentiel, "referentiels", Layout.ONE_PER_FILE, "référentiel",
-             "référentiels", "referentiels/{id}/", _named, pdf_part=3, fact_sheet=True),
+             "référentiels", "referentiels/{id}/", _named, pdf_part=3, fact_sheet=True,
+             nav_group="categorie"),
         Kind("evolution", m.Evolution, "evolutions.yaml", Layout.LIST, "évolution programmée",
              "évolutions programmées", "referentiels/evolutions/#{id}", lambda e: e.libelle, feminin=True,
              pdf_part=4),
         Kind("rubrique", m.Rubrique, "rubriques.yaml", Layout.LIST, "rubrique du socle",
              "rubriques du socle", "socle/#{id}", _named, feminin=True),
         Kind("service", m.Service, "socle", Layout.ONE_PER_FILE, "service du socle",
-             "services du socle", "socle/{id}/", _named, pdf_part=5),
+             "services du socle", "socle/{id}/", _named, pdf_part=5, nav_group="version"),
         Kind("objectif", m.ObjectifArs, "objectifs-ars.yaml", Layout.LIST, "objectif ARS",
              "objectifs ARS", "socle/objectifs-ars/#{id}", lambda e: e.ligne, pdf_part=6),
         Kind("processus", m.Processus, "telemedecine/processus.yaml", Layout.LIST,

@@ -16,6 +16,10 @@ class VersionSocle(StrEnum):
     V1 = "v1"
     ULTERIEURE = "ulterieure"
 
+    @property
+    def libelle(self) -> str:
+        return {"v1": "Première version (fin 2016)", "ulterieure": "Versions ultérieures"}[self.value]
+
 
 class Rubrique(Entity):
     """The headings of the socle's first version (« Pour le partage de données de santé »…)."""

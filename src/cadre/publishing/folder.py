@@ -13,6 +13,7 @@ from pathlib import Path
 import yaml
 
 from cadre.site.handwritten import render_page
+from cadre.site.navigation import splice
 from cadre.site.source import SiteSource
 
 CONFIG = "mkdocs.yml"
@@ -52,11 +53,13 @@ def _handwritten(site: SiteSource, source: Path, docs: Path) -> None:
 
 
 def plain_config(site: SiteSource, project: Path) -> dict:
-    """The project's mkdocs.yml without hooks nor the macros plugin; the edition's status in `extra`."""
+    """The project's mkdocs.yml without hooks nor the macros plugin; the edition's status in `extra`, the
+    entity pages in its navigation."""
     config = yaml.safe_load((project / CONFIG).read_text(encoding="utf-8"))
     config.pop("hooks", None)
     config["docs_dir"] = "docs"
     config["plugins"] = [p for p in config.get("plugins", []) if not (p == "macros" or
                                                                     (isinstance(p, dict) and "macros" in p))]
     config.setdefault("extra", {})["cadre_edition"] = site.banner
+    config["nav"] = splice(config.get("nav"), site.nav)  # the entity pages in their sections, as the hook does
     return config

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from cadre.editions.history import EntityHistory, Evenement
+from cadre.loading.knowledge import KnowledgeBase
 from cadre.model import Entity
 from cadre.model.kinds import label, page_kinds
 from cadre.site.links import source_of
@@ -82,9 +83,15 @@ def entity_pages(renderer: Renderer, extras: dict[tuple[str, str], EntityExtras]
         for entity in renderer.kb.all(kind):
             path, _ = source_of(renderer.kb.url(kind, entity.id))
             pages[path] = entity_page(renderer, kind, entity, extras[(kind, entity.id)], years)
-    if SHARED.path not in pages:
-        pages[SHARED.path] = overview_page(renderer, SHARED)
+    for shared in standalone_pages(renderer.kb):
+        pages[shared.path] = overview_page(renderer, shared)
     return pages
+
+
+def standalone_pages(kb: KnowledgeBase) -> list[Overview]:
+    """The shared pages no entity owns: they stand alone, written from their own template."""
+    owned = {source_of(kb.url(kind, entity.id))[0] for kind in page_kinds() for entity in kb.all(kind)}
+    return [shared for shared in (SHARED,) if shared.path not in owned]
 
 
 def entity_page(renderer: Renderer, kind: str, entity: Entity, extras: EntityExtras, years: list[int]) -> str:
@@ -108,5 +115,5 @@ def overview_pages(renderer: Renderer) -> dict[str, str]:
 
 
 def overview_page(renderer: Renderer, overview: Overview, **values: object) -> str:
-    body = renderer.render(overview.template, overview.path, **values)
+    body = renderer.render("_page.md.j2", overview.path, page_template=overview.template, **values)
     return f"{front_matter(overview.title)}# {overview.heading}\n\n{body}"

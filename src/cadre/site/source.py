@@ -22,7 +22,9 @@ from cadre.site.context import BuildContext
 from cadre.site.figures import RenderStats, draw_all
 from cadre.site.handwritten import macros
 from cadre.site.kept import KeptSite, read_site, site_key, write_site
-from cadre.site.pages import EntityExtras, Exports, Overview, entity_pages, overview_page, overview_pages
+from cadre.site.navigation import SectionNav, entity_navigation
+from cadre.site.pages import (EntityExtras, Exports, Overview, entity_pages, overview_page, overview_pages,
+                              standalone_pages)
 from cadre.site.printed import Pending, printed_log, start_printing
 from cadre.site.search import SearchRecord, search_records
 from cadre.site.templating import Renderer
@@ -42,6 +44,7 @@ class SiteSource:
     stored: dict[str, tuple[str, str]] = field(default_factory=dict)  # files that are cache entries: (kind, key)
     printing: Pending | None = field(default=None, repr=False, compare=False)  # PDFs still being printed
     search_records: tuple[SearchRecord, ...] = ()  # entries of shared pages, indexed beside the pages
+    nav: SectionNav = field(default_factory=dict)  # the entity pages' navigation, by section (navigation.splice)
 
     def pages(self) -> dict[str, str]:
         return {path: content for path, content in self.files.items() if path.endswith(".md")
@@ -106,7 +109,7 @@ def _restored(ctx: BuildContext, kept: KeptSite, seconds: float) -> SiteSource:
            *printed_log(run, edition_pdf_path(ctx.kb), ctx.settings.pdf_edition, 0.0))
     handwritten = macros(ctx.kb, kept.files, ctx.settings.pdf_edition)  # no renderer: nothing is rendered
     return SiteSource(ctx.annee, kept.files, kept.banner, handwritten, log, kept.stored,
-                      search_records=search_records(ctx.kb))
+                      search_records=search_records(ctx.kb), nav=_navigation(ctx))
 
 
 def build_pages(ctx: BuildContext, draw: Drawer = draw_all) -> SiteSource:
@@ -133,7 +136,11 @@ def build_pages(ctx: BuildContext, draw: Drawer = draw_all) -> SiteSource:
     stored = {path: (DIAGRAMS, architecture.stats.keys[name]) for path, name in architecture.paths.items()
               if name in architecture.stats.keys}  # a drawer that keeps no drawing (tests) leaves them in the pages
     return SiteSource(ctx.annee, files, banner, macros(ctx.kb, files, ctx.settings.pdf_edition), log, stored,
-                      search_records=search_records(ctx.kb))
+                      search_records=search_records(ctx.kb), nav=_navigation(ctx))
+
+
+def _navigation(ctx: BuildContext) -> SectionNav:
+    return entity_navigation(ctx.kb, [(page.title, page.path) for page in standalone_pages(ctx.kb)])
 
 
 def _extras(ctx: BuildContext, architecture: Architecture) -> dict[tuple[str, str], EntityExtras]:

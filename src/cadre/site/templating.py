@@ -22,12 +22,14 @@ from markupsafe import Markup
 from cadre.editions.diff import FieldChange, change_phrase, format_value
 from cadre.exports.feeds import anchor, feed_path
 from cadre.loading.knowledge import KnowledgeBase
-from cadre.model import Lien
-from cadre.model.kinds import KINDS, label
+from cadre.model import Lien, TypeNote
+from cadre.model.kinds import KINDS, label, short_label
 from cadre.site import labels
 from cadre.site.abbreviations import Abbreviations, abbreviations
+from cadre.site.alphabet import AUTRES, by_initial
 from cadre.site.figures import Figure, describe
 from cadre.site.links import relative
+from cadre.site.notes import PageNotes, merged, summary
 from cadre.text import (
     attribute,
     for_markdown,
@@ -66,6 +68,10 @@ class SafeText:
 
     def external(self, lien: Lien) -> Markup:
         return Markup(for_markdown(link_html(lien.url, lien.titre)))
+
+    def summary(self, text: str) -> Markup:
+        """The first words of a data text, plain, for a one-line summary."""
+        return Markup(for_markdown(html.escape(summary(text), quote=False), line_start=False))
 
     def change(self, change: FieldChange) -> Markup:
         """One field change: the path as code, the values as literal text (cut when long; `cadre diff` has all)."""
@@ -113,6 +119,11 @@ def badge(statut: str) -> Markup:
     return Markup('<span class="cadre-badge cadre-badge--{}">{}</span>').format(statut, labels.DISPONIBILITE[statut])
 
 
+def letter_anchor(letter: str) -> Markup:
+    """The anchor of a letter of an alphabetical index: « lettre-a », « lettre-autres »."""
+    return Markup("lettre-autres" if letter == AUTRES else f"lettre-{letter.lower()}")
+
+
 def group(items: list[Any], attribute_name: str) -> dict[Any, list[Any]]:
     """Items by the value of one attribute, in their order (one pass, where `selectattr` per group is quadratic)."""
     groups: dict[Any, list[Any]] = {}
@@ -133,8 +144,11 @@ def environment(text: SafeText) -> Environment:
                       extensions=["jinja2.ext.do"], trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     env.filters.update(md=text.block, corps=text.sections, inline=text.inline, lien=text.label,
                        plain=plain_attribute, externe=text.external,
-                       changement=text.change)
+                       changement=text.change, resume=text.summary)
     env.globals.update(labels=labels, KINDS=KINDS, badge=badge, date=labels.date, label=label, group=group,
+                       short_label=short_label, chronologie=labels.chronologie,
+                       by_initial=lambda items, name: by_initial(items, lambda item: getattr(item, name)),
+                       letter_anchor=letter_anchor, merged=merged, note_types=list(TypeNote),
                        feed_path=feed_path, anchor=lambda ref: Markup(anchor(ref)))
     return env
 
@@ -183,7 +197,8 @@ class PageLinks:
 
     def as_globals(self) -> dict[str, Any]:
         return {"kb": self.kb, "edition": self.kb.edition, "url": self.url, "page": self.page, "file": self.file,
-                "link": self.link, "links": self.links, "page_file": self.page_file, "description": self.description}
+                "link": self.link, "links": self.links, "page_file": self.page_file, "description": self.description,
+                "notes": PageNotes(self.url)}
 
     def description(self, figure: Figure) -> Markup:
         """The text alternative of a diagram, its boxes linked to their pages."""
