@@ -33,6 +33,7 @@ class Code(StrEnum):
     UNKNOWN_REFERENCE = "E202"
     FILE_ID_MISMATCH = "E203"
     BAD_ORDER = "E204"
+    UNKNOWN_PREDECESSOR = "E205"  # `remplace` names no entity of the previous edition
     MISSING_EDITION = "E301"
 
 

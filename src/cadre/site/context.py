@@ -12,7 +12,7 @@ from pathlib import Path
 
 from cadre.cache import ContentCache, content_key
 from cadre.editions.catalogue import LIBELLES_STATUT, edition_years, is_published
-from cadre.loading.knowledge import InvalidEdition, KnowledgeBase, load_cached
+from cadre.loading.knowledge import InvalidEdition, KnowledgeBase, lineage_errors, load_cached
 from cadre.model import StatutEdition
 
 
@@ -80,12 +80,23 @@ def make_context(data_dir: Path, year: int | None, settings: SiteSettings, cache
     if chosen not in years:
         raise NoEdition(f"édition {chosen} introuvable dans {data_dir / 'editions'} (éditions : "
                         f"{', '.join(map(str, years))})")
+    editions = load_chain(data_dir, [y for y in years if y <= chosen], cache)
+    return BuildContext(chosen, tuple(editions), settings, cache, apercu)
+
+
+def load_chain(data_dir: Path, years: list[int], cache: ContentCache) -> list[KnowledgeBase]:
+    """The editions of `years` (every edition of the data from the first one up to some year, oldest first),
+    each validated, then each one's `remplace` checked against the one before; `InvalidEdition` carries every
+    error of every edition."""
     editions, errors = [], []
-    for y in (y for y in years if y <= chosen):
+    for y in years:
         try:
             editions.append(load_cached(data_dir, y, cache))
         except InvalidEdition as invalid:
             errors.append(invalid)
     if errors:
         raise errors[-1] if len(errors) == 1 else InvalidEdition(errors[0].root, [e for i in errors for e in i.errors])
-    return BuildContext(chosen, tuple(editions), settings, cache, apercu)
+    lineage = lineage_errors(editions)
+    if lineage:
+        raise InvalidEdition(editions[-1].root, lineage)
+    return editions
