@@ -1,10 +1,9 @@
 """What changed between two editions, computed from their data: entities added, removed, and changed field by field.
 
-The diff compares validated models (as JSON values), so formatting, comments and key order in the YAML files
-never count as changes. A list whose items only moved is not a change either (ordering noise); a list whose
-items changed is compared item by item so that a change reads « disponibilite.jalons[1].libelle », not
-« the whole list ». Editorial notes are fields like any other. The edition metadata (year, status, dates) is
-reported apart: it changes every year by construction.
+The diff compares validated models (as JSON values, field by field: see `values`, which also compares the items
+of a list by their `id` when they have one), so formatting, comments and key order in the YAML files never count
+as changes. Editorial notes are fields like any other. The edition metadata (year, status, dates) is reported
+apart: it changes every year by construction.
 
 It follows lineage (`remplace`, see `lineage`): an entity renamed is one entity changed (its id among its
 fields), an entity merged or split is removed with its successors named, and the entities added in its place name
@@ -18,28 +17,13 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from difflib import SequenceMatcher
-from typing import Any
 
 from cadre.editions.lineage import Lineage, Nature, chain, groups, step, through_lineage
+from cadre.editions.values import FieldChange, Json, diff_values
 from cadre.loading.knowledge import KnowledgeBase
 from cadre.model import Entity
 from cadre.model.kinds import KINDS, label
 from cadre.text import plain
-
-Json = Any  # a JSON value: None, bool, int, str, list, dict
-
-
-@dataclass(frozen=True)
-class FieldChange:
-    """One change at `path` (dotted, e.g. « disponibilite.statut », « liens[0].url »).
-
-    `avant` is None when the value (or list item) was added, `apres` is None when it was removed.
-    """
-
-    chemin: str
-    avant: Json
-    apres: Json
 
 
 @dataclass(frozen=True)
@@ -224,46 +208,6 @@ def _renamed(pair: _Pair, kind: str, old_id: str, new_id: str) -> bool:
 def _json(entity: Entity) -> dict[str, Json]:
     """The fields compared: all but `remplace`, which is lineage, reported as such."""
     return entity.model_dump(mode="json", exclude={"remplace"})
-
-
-def diff_values(old: Json, new: Json, path: str = "") -> list[FieldChange]:
-    """Field-level changes between two JSON values, deepest path first available."""
-    if old == new:
-        return []
-    if isinstance(old, dict) and isinstance(new, dict):
-        changes: list[FieldChange] = []
-        for key in [*new, *(k for k in old if k not in new)]:
-            changes.extend(diff_values(old.get(key), new.get(key), _join(path, key)))
-        return changes
-    if isinstance(old, list) and isinstance(new, list):
-        return _diff_lists(old, new, path)
-    return [FieldChange(path, old, new)]
-
-
-def _diff_lists(old: list[Json], new: list[Json], path: str) -> list[FieldChange]:
-    if sorted(map(_canonical, old)) == sorted(map(_canonical, new)):
-        return []  # same items, another order: not a change of content
-    changes: list[FieldChange] = []
-    matcher = SequenceMatcher(a=[_canonical(v) for v in old], b=[_canonical(v) for v in new], autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal":
-            continue
-        paired = min(i2 - i1, j2 - j1) if tag == "replace" else 0
-        for offset in range(paired):  # an item changed in place: say which of its fields
-            changes.extend(diff_values(old[i1 + offset], new[j1 + offset], f"{path}[{j1 + offset}]"))
-        for i in range(i1 + paired, i2):
-            changes.append(FieldChange(f"{path}[{i}]", old[i], None))
-        for j in range(j1 + paired, j2):
-            changes.append(FieldChange(f"{path}[{j}]", None, new[j]))
-    return changes
-
-
-def _canonical(value: Json) -> str:
-    return json.dumps(value, sort_keys=True, ensure_ascii=False)
-
-
-def _join(path: str, key: str) -> str:
-    return f"{path}.{key}" if path else key
 
 
 def _edition_json(kb: KnowledgeBase) -> dict[str, Json]:

@@ -5,7 +5,9 @@ Written with the `icalendar` library. Choices:
   December by convention), its precision in `X-CADRE-PRECISION` and, in words, in its description, with the date
   as the document writes it (see `cadre.editions.echeances`);
 - UIDs are UUID v5 names of the deadline's identity (kind, id, what it is), never of the edition: the calendar
-  of the next edition updates the same events instead of adding copies; `DTSTAMP` is the edition's date;
+  of the next edition updates the same events instead of adding copies; the id is the entity's first id, so a
+  renamed référentiel's milestones keep their UIDs (`identities`, from its history); `DTSTAMP` is the edition's
+  date;
 - the stable address to subscribe to is the copy in the edition in force: `<racine>/latest/calendrier/…`;
 - an event's `URL` is the page that states it (only when the site has a public address: RFC 5545 wants an
   absolute URI).
@@ -34,12 +36,16 @@ def calendar_path(referentiel: str | None = None) -> str:
     return f"{CALENDAR_FOLDER}/referentiel/{referentiel}.ics" if referentiel else f"{CALENDAR_FOLDER}/edition.ics"
 
 
-def uid(echeance: Echeance) -> str:
-    return f"{uuid.uuid5(_NAMESPACE, ':'.join((echeance.kind, echeance.id, echeance.quoi)))}@cadre-esante"
+Identities = dict[tuple[str, str], str]  # (kind, id) -> the entity's first id, when it was renamed since
+
+
+def uid(echeance: Echeance, identities: Identities | None = None) -> str:
+    entity = (identities or {}).get((echeance.kind, echeance.id), echeance.id)
+    return f"{uuid.uuid5(_NAMESPACE, ':'.join((echeance.kind, entity, echeance.quoi)))}@cadre-esante"
 
 
 def build_calendar(deadlines: Iterable[Echeance], name: str, description: str, stamp: dt.datetime,
-                   edition_url: str = "") -> str:
+                   edition_url: str = "", identities: Identities | None = None) -> str:
     """The iCalendar document; `edition_url` is the edition's absolute address ("" when unknown)."""
     cal = Calendar()
     cal.add("prodid", "-//Cadre commun des projets de e-santé//Échéances//FR")
@@ -50,14 +56,14 @@ def build_calendar(deadlines: Iterable[Echeance], name: str, description: str, s
     cal.add("description", calendar_text(description))
     cal.add("x-wr-caldesc", vText(calendar_text(description)))
     for deadline in deadlines:
-        cal.add_component(_event(deadline, stamp, edition_url))
+        cal.add_component(_event(deadline, stamp, edition_url, identities))
     return cal.to_ical().decode("utf-8")
 
 
-def _event(deadline: Echeance, stamp: dt.datetime, edition_url: str) -> Event:
+def _event(deadline: Echeance, stamp: dt.datetime, edition_url: str, identities: Identities | None) -> Event:
     period = deadline.periode
     event = Event()
-    event.add("uid", uid(deadline))
+    event.add("uid", uid(deadline, identities))
     event.add("dtstamp", stamp)
     event.add("dtstart", period.debut)
     event.add("dtend", period.fin + dt.timedelta(days=1))  # all-day events end on the day after (exclusive)
@@ -73,16 +79,16 @@ def _event(deadline: Echeance, stamp: dt.datetime, edition_url: str) -> Event:
 
 
 def calendars(deadlines: list[Echeance], referentiels: list[tuple[str, str]], titre_site: str, annee: int,
-              stamp: dt.datetime, edition_url: str = "") -> dict[str, str]:
+              stamp: dt.datetime, edition_url: str = "", identities: Identities | None = None) -> dict[str, str]:
     """The edition's calendar, and one per référentiel (`referentiels`: (id, name in plain text)), by path."""
     files = {calendar_path(): build_calendar(
         deadlines, f"{titre_site} — échéances (édition {annee})",
         f"Les échéances datées de l'édition {annee} : jalons des référentiels, évolutions programmées, objectifs "
-        "des ARS à fin 2016 et à fin 2017, mise en œuvre du socle.", stamp, edition_url)}
+        "des ARS à fin 2016 et à fin 2017, mise en œuvre du socle.", stamp, edition_url, identities)}
     for referentiel_id, name in referentiels:
         own = [d for d in deadlines if d.referentiel == referentiel_id]
         said = (f"Les échéances datées du {KINDS['referentiel'].singulier} « {name} » dans l'édition {annee}."
                 if own else f"L'édition {annee} ne donne aucune échéance datée pour « {name} ».")
         files[calendar_path(referentiel_id)] = build_calendar(
-            own, f"{name} — échéances (édition {annee})", said, stamp, edition_url)
+            own, f"{name} — échéances (édition {annee})", said, stamp, edition_url, identities)
     return files

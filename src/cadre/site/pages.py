@@ -99,10 +99,12 @@ def entity_page(renderer: Renderer, kind: str, entity: Entity, extras: EntityExt
 
 
 def later_events(history: EntityHistory | None) -> list[Evenement]:
-    """What later editions did to the entity (its first appearance is said in the intro line)."""
+    """What later editions did to the entity (its first appearance is said in the intro line, unless it replaced
+    entities of the edition before: a merge or a split is said as an event, with what it replaced)."""
     if history is None:
         return []
-    return [e for e in history.evenements if not (e.type.value == "ajout" and e.annee == history.editions[0])]
+    return [e for e in history.evenements
+            if not (e.type.value == "ajout" and e.annee == history.editions[0] and not e.predecesseurs)]
 
 
 def overview_pages(renderer: Renderer) -> dict[str, str]:

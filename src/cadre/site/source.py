@@ -77,9 +77,11 @@ def _build(ctx: BuildContext) -> SiteSource:
     files.update(architecture.svgs)
     files.update(feeds(ctx, diff))
     files.update(entity_feeds(ctx, history))
+    first_ids = {key: story.evenements[0].id for key, story in history.items()  # the id before any renaming
+                 if story.evenements and story.evenements[0].id != key[1]}
     files.update(calendars(deadlines, [(r.id, plain(label(r))) for r in ctx.kb.all("referentiel")],
                            ctx.settings.site_name, ctx.annee, updated_for(ctx.kb.edition.date_publication),
-                           ctx.edition_url))
+                           ctx.edition_url, first_ids))
     files.update(api_files(ctx.kb))
     files.update(comparison_files(compared))
     documents = list(pdf_documents(ctx.kb, ctx.edition_url))
