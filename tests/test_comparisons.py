@@ -192,8 +192,8 @@ def test_cadre_diff_json_is_exact_and_follows_the_published_schema(chain: Path) 
 
 def test_consecutive_editions_compare_step_by_step(chain: Path) -> None:
     first = cadre("diff", "2016", "2017", data=chain).stdout
-    assert "  ~ renommé : ref-alpha → ref-zorg — Référentiel fictif Alpha (ZORG)\n      id : « ref-alpha » → « ref-zorg »\n" \
-        in first
+    assert "  ~ renommé : ref-alpha → ref-zorg — Référentiel fictif Alpha (ZORG)\n" \
+           "      id : « ref-alpha » → « ref-zorg »\n" in first
     assert "  + ajouté : pr-conduite — Principe 1 : Conduite fictive (remplace : pr-primaute, pr-evaluation)" in first
     assert "ref-beta" not in first and first.splitlines()[0] == "Différences entre l'édition 2016 et l'édition 2017"
     second = cadre("diff", "2017", "2018", data=chain).stdout
@@ -374,16 +374,20 @@ def _events(text: str) -> dict[str, icalendar.Event]:
 
 def test_the_calendars_place_each_deadline_on_the_period_its_text_gives(site) -> None:  # noqa: ANN001
     events = _events(site.files["calendrier/edition.ics"])
-    # the fixture's dated deadlines: ref-zorg's milestone (octobre 2098), evo-alpha-2 (fin 2099), the ARS
-    # objectives of svc-un (end 2016, end 2017) and of all services (end 2017)
-    assert set(events) == {"ZORG : version fictive 1.0",
+    # the fixture's dated deadlines: the socle's (décembre 2099), ref-zorg's milestone (octobre 2098), evo-alpha-2
+    # (fin 2099), the ARS objectives of svc-un (end 2016, end 2017) and of all services (end 2017)
+    assert set(events) == {"Socle commun : mise en œuvre de la première version", "ZORG : version fictive 1.0",
                            "Évolution programmée — ZORG : Version fictive 2.0 du référentiel Alpha",
-                           "Objectifs ARS à fin 2016 — Service fictif Un", "Objectifs ARS à fin 2017 — Service fictif Un",
+                           "Objectifs ARS à fin 2016 — Service fictif Un",
+                           "Objectifs ARS à fin 2017 — Service fictif Un",
                            "Objectifs ARS à fin 2017 — Tous services fictifs"}
     month = events["ZORG : version fictive 1.0"]
     assert (str(month["dtstart"].dt), str(month["dtend"].dt), str(month["x-cadre-precision"])) == \
         ("2098-10-01", "2098-11-01", "mois")
     assert "« octobre 2098 »" in str(month["description"]) and "le mois entier" in str(month["description"])
+    socle = events["Socle commun : mise en œuvre de la première version"]
+    assert (str(socle["dtstart"].dt), str(socle["dtend"].dt)) == ("2099-12-01", "2100-01-01")
+    assert "Mise en œuvre fictive de la première version du socle fictif (§9.9.2)" in str(socle["description"])
     end = events["Évolution programmée — ZORG : Version fictive 2.0 du référentiel Alpha"]
     assert (str(end["dtstart"].dt), str(end["dtend"].dt), str(end["x-cadre-precision"])) == \
         ("2099-12-31", "2100-01-01", "fin-annee")
@@ -418,8 +422,8 @@ def test_calendar_uids_are_stable_between_builds_and_editions(chain: Path) -> No
         return run.stdout.splitlines()
 
     first, again = uids(2018), uids(2018)
-    assert first == again and len(first) == 5
-    assert len({line.split()[0] for line in first}) == 5
+    assert first == again and len(first) == 6
+    assert len({line.split()[0] for line in first}) == 6
     assert uids(2016) == first  # the same deadlines in another edition: the same events, updated not duplicated
 
 
