@@ -454,3 +454,42 @@ def test_every_link_across_the_editions_resolves(versions: Path) -> None:
     page = (versions / "2018" / "referentiels" / "ref-zorg" / "index.html").read_text(encoding="utf-8")
     assert 'href="../../../latest/flux/referentiel/ref-zorg.xml"' in page  # in <head> and « Suivre cette fiche »
     assert (versions / "latest" / "flux" / "referentiel" / "ref-alpha.xml").is_file()  # a renamed fiche's address
+
+
+# --- word-level highlighting and dates, as units ------------------------------------------------------------------
+
+
+def test_word_level_highlighting_escapes_the_words_and_keeps_short_values_whole() -> None:
+    from cadre.site.wording import words_changed
+
+    assert words_changed("disponible", "en-cours") is None  # short: « avant » → « après » reads better
+    assert words_changed("un deux trois quatre cinq six sept huit neuf", "un  deux trois quatre cinq six sept huit\n"
+                         "neuf") is None  # only the spacing changed
+    marked = words_changed("Le texte <b>fictif</b> garde ses mots sauf un seul mot ici",
+                           "Le texte <b>fictif</b> garde ses mots sauf un autre mot ici")
+    assert marked == "« Le texte &lt;b&gt;fictif&lt;/b&gt; garde ses mots sauf un <del>seul</del> <ins>autre</ins> " \
+                     "mot ici »"
+    rewritten = words_changed("Fournir des statistiques d'usage pour l'ensemble des services du socle",
+                              "Objectif révisé pour l'édition de test.")
+    assert rewritten == "« <del>Fournir des statistiques d'usage pour l'ensemble des services du socle</del> " \
+                        "<ins>Objectif révisé pour l'édition de test.</ins> »"  # rewritten through: whole
+
+
+@pytest.mark.parametrize("texte, annee, expected", [
+    ("6 janvier 1978", 1978, ("1978-01-06", "1978-01-06", "jour")),
+    ("1er octobre 2015", 2015, ("2015-10-01", "2015-10-01", "jour")),
+    ("au 11/12/2015", 2015, ("2015-12-11", "2015-12-11", "jour")),
+    ("octobre 2014", 2014, ("2014-10-01", "2014-10-31", "mois")),
+    ("février 2016", 2016, ("2016-02-01", "2016-02-29", "mois")),
+    ("fin 2016", None, ("2016-12-31", "2016-12-31", "fin-annee")),
+    ("échéance 2017", 2017, ("2017-01-01", "2017-12-31", "annee")),
+    ("à partir de 2018", 2018, ("2018-01-01", "2018-12-31", "annee")),
+    (None, 2010, ("2010-01-01", "2010-12-31", "annee")),
+    ("A ce jour", None, None),
+    ("Les 5 dernières années", None, None),
+])
+def test_a_date_as_written_names_a_period_never_an_invented_day(texte, annee, expected) -> None:  # noqa: ANN001
+    from cadre.editions.echeances import periode
+
+    found = periode(texte, annee)
+    assert (None if found is None else (str(found.debut), str(found.fin), found.precision.value)) == expected

@@ -96,13 +96,18 @@ def _literal(value: object) -> str:
     return for_markdown(html.escape(shown, quote=False), line_start=False)
 
 
-def versions_root(page_file: str) -> str:
-    """From the page built from `page_file` (« nouveautes.md » is served at nouveautes/) to the root that holds
-    every edition's site (<racine>/<année>/): a link left as written is resolved by the browser from the page's
-    address, not from its source file."""
+def site_root(page_file: str) -> str:
+    """From the page built from `page_file` (« nouveautes.md » is served at nouveautes/) to its edition's site root:
+    a link in raw HTML is left as written, and the browser resolves it from the page's address, not from its source
+    file (MkDocs rewrites Markdown links only)."""
     served = page_file.removesuffix(".md")
     served = served.removesuffix("index") if served == "index" or served.endswith("/index") else served + "/"
-    return "../" * (served.count("/") + 1)
+    return "../" * served.count("/")
+
+
+def versions_root(page_file: str) -> str:
+    """From the page built from `page_file` to the root that holds every edition's site (<racine>/<année>/)."""
+    return site_root(page_file) + "../"
 
 
 def plain_attribute(text: str | None) -> Markup:
@@ -201,7 +206,7 @@ class PageLinks:
         stays valid); in a draft, its own copy (not in force, its entities may not exist there yet)."""
         if self.kb.edition.statut is StatutEdition.PUBLIEE:
             return Markup(versions_root(self.page_file) + "latest/" + path)
-        return self.file(path)
+        return Markup(site_root(self.page_file) + path)
 
     def link(self, kind: str, entity_id: str, title: str | None = None) -> Markup:
         name = self.renderer.text.label(title or label(self.kb.get(kind, entity_id)))
