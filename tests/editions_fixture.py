@@ -93,3 +93,89 @@ def copy_real_edition(target: Path) -> Path:
     data = target / "data"
     shutil.copytree(REAL_DATA / "editions" / "2016", data / "editions" / "2016")
     return data
+
+
+# --- a chain of three editions from the small site fixture: 2016 → 2017 → 2018 ---------------------------------
+
+SITE_EDITION = ROOT / "tests" / "fixtures" / "site" / "data" / "editions" / "2099"
+CI_SIS_OBJECTIFS_2018 = (
+    "Un référentiel fictif révisé dont l'identifiant est celui qu'attend la page « Données ouvertes » "
+    "(docs/donnees-ouvertes.md cite son extrait JSON), désormais utilisé par le service fictif Deux.")
+
+
+def _edition_file(root: Path, year: int) -> None:
+    """edition.yaml of a chain edition: its year and publication date; the instruction's dates kept in 2016."""
+    edition = read_yaml_file(root / "edition.yaml")
+    edition.update(annee=year, statut="publiee", date_publication=f"{year}-06-01")
+    edition["instruction"].update(date="2016-05-15", date_validation_cnp="2016-05-02")
+    write_yaml_file(root / "edition.yaml", edition)
+
+
+def _edit(path: Path, change) -> None:  # noqa: ANN001 - a function changing the YAML value in place
+    value = read_yaml_file(path)
+    change(value)
+    write_yaml_file(path, value)
+
+
+def _entry(items: list[dict], entity_id: str) -> dict:
+    return next(item for item in items if item["id"] == entity_id)
+
+
+def derive_chain(data: Path) -> list[Edit]:
+    """Editions 2016, 2017 and 2018 in `data`, from the site fixture, by the deliberate edits returned (each with
+    the edition that made it in `changes[0]`, as (« edition », None, year))."""
+    first = data / "editions" / "2016"
+    shutil.copytree(SITE_EDITION, first)
+    _edition_file(first, 2016)
+    edits: list[Edit] = []
+
+    # 2017: ref-alpha renamed ref-zorg (remplace), every reference to it following the new id
+    e2017 = data / "editions" / "2017"
+    shutil.copytree(first, e2017)
+    _edition_file(e2017, 2017)
+    alpha = read_yaml_file(e2017 / "referentiels" / "ref-alpha.yaml")
+    (e2017 / "referentiels" / "ref-alpha.yaml").unlink()
+    write_yaml_file(e2017 / "referentiels" / "ref-zorg.yaml", {**alpha, "id": "ref-zorg", "remplace": ["ref-alpha"]})
+    _edit(e2017 / "socle" / "svc-un.yaml", lambda v: v.update(referentiels=["ref-zorg"]))
+    _edit(e2017 / "evolutions.yaml", lambda v: _entry(v, "evo-alpha-2").update(referentiel="ref-zorg"))
+    _edit(e2017 / "glossaire.yaml", lambda v: _entry(v, "zorg")["renvoi"].update(id="ref-zorg"))
+    _edit(e2017 / "principes" / "pr-primaute.yaml", lambda v: v.update(referentiels=["ref-zorg"]))
+    _edit(e2017 / "acteurs" / "act-industriels.yaml", lambda v: v["devoirs"][0].update(referentiels=["ref-zorg"]))
+    edits.append(Edit("referentiel", "ref-zorg", "renommage", [("edition", None, 2017), ("id", "ref-alpha",
+                                                                                          "ref-zorg")]))
+
+    # 2017: the two principles merged into a new one (remplace both); the actor citing one cites the new one
+    primaute = read_yaml_file(e2017 / "principes" / "pr-primaute.yaml")
+    evaluation = read_yaml_file(e2017 / "principes" / "pr-evaluation.yaml")
+    (e2017 / "principes" / "pr-primaute.yaml").unlink()
+    (e2017 / "principes" / "pr-evaluation.yaml").unlink()
+    write_yaml_file(e2017 / "principes" / "pr-conduite.yaml", {
+        "id": "pr-conduite", "numero": 1, "titre": "Conduite fictive",
+        "enonce": "Le cadre fictif prime, et les projets fictifs sont évalués.",
+        "questions": primaute["questions"] + evaluation["questions"], "referentiels": ["ref-zorg"],
+        "acteurs": ["act-regional"], "remplace": ["pr-primaute", "pr-evaluation"]})
+    _edit(e2017 / "acteurs" / "act-regional.yaml", lambda v: v["devoirs"][0].update(principes=["pr-conduite"]))
+    edits.append(Edit("principe", "pr-conduite", "fusion", [("edition", None, 2017)]))
+
+    # 2018: ref-beta removed (and its planned evolution); the service that relied on it relies on ci-sis
+    e2018 = data / "editions" / "2018"
+    shutil.copytree(e2017, e2018)
+    _edition_file(e2018, 2018)
+    (e2018 / "referentiels" / "ref-beta.yaml").unlink()
+    _edit(e2018 / "evolutions.yaml", lambda v: v.remove(_entry(v, "evo-beta")))
+    _edit(e2018 / "socle" / "svc-deux.yaml", lambda v: v.update(referentiels=["ci-sis"]))
+    edits.append(Edit("referentiel", "ref-beta", "retrait", [("edition", None, 2018)]))
+    edits.append(Edit("evolution", "evo-beta", "retrait", [("edition", None, 2018)]))
+    edits.append(Edit("service", "svc-deux", "modification", [("edition", None, 2018),
+                                                              ("referentiels[0]", "ref-beta", "ci-sis")]))
+
+    # 2018: the renamed référentiel changes status; ci-sis's objectives are rewritten (a long text)
+    _edit(e2018 / "referentiels" / "ref-zorg.yaml", lambda v: v["disponibilite"].update(statut="en-cours"))
+    ci_sis = read_yaml_file(e2018 / "referentiels" / "ci-sis.yaml")
+    _edit(e2018 / "referentiels" / "ci-sis.yaml", lambda v: v.update(objectifs=CI_SIS_OBJECTIFS_2018))
+    edits.append(Edit("referentiel", "ref-zorg", "modification", [("edition", None, 2018),
+                                                                  ("disponibilite.statut", "disponible", "en-cours")]))
+    edits.append(Edit("referentiel", "ci-sis", "modification", [("edition", None, 2018),
+                                                                ("objectifs", ci_sis["objectifs"],
+                                                                 CI_SIS_OBJECTIFS_2018)]))
+    return edits

@@ -129,6 +129,28 @@ def test_editorial_notes_and_list_items_are_field_changes(tmp_path):
     }
 
 
+def test_list_items_with_an_id_are_compared_by_id(tmp_path):
+    """Items that carry an id (the référentiels' structured lists, later the principles' check-points) are matched by
+    id whatever their order: one reworded is a change of that item, named by its id, not a removal and an addition."""
+    data = _small_pair(tmp_path)
+    referentiel = data / "editions" / "2017" / "referentiels" / "ci-sis.yaml"
+    raw = read_yaml_file(referentiel)
+    raw["listes"] = [{"id": "nouvelle", "titre": "Liste ajoutée", "elements": ["un"]},
+                     {"id": "volets", "titre": "Volets réécrits", "elements": ["Volet A"]}]
+    write_yaml_file(referentiel, raw)
+    before = read_yaml_file(data / "editions" / "2016" / "referentiels" / "ci-sis.yaml")
+    before["listes"] = [{"id": "volets", "titre": "Volets", "elements": ["Volet A"]},
+                        {"id": "retiree", "titre": "Liste retirée", "elements": ["deux"]}]
+    write_yaml_file(data / "editions" / "2016" / "referentiels" / "ci-sis.yaml", before)
+    diff = json.loads(cadre("diff", "2016", "2017", "--format", "json", data=data).stdout)
+    changes = diff["types"][0]["modifications"][0]["changements"]
+    assert [(c["chemin"], c["avant"], c["apres"]) for c in changes] == [
+        ("listes[id=nouvelle]", None, {"id": "nouvelle", "titre": "Liste ajoutée", "elements": ["un"]}),
+        ("listes[id=volets].titre", "Volets", "Volets réécrits"),
+        ("listes[id=retiree]", {"id": "retiree", "titre": "Liste retirée", "elements": ["deux"]}, None),
+    ]
+
+
 # --- new-edition -----------------------------------------------------------------------------------------------
 
 

@@ -21,6 +21,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
+import icalendar
 import pypdf
 import pytest
 from hostile_edition import PROJECT, YEAR, HostileSite, model_text_fields
@@ -253,8 +254,9 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 
 def test_feeds_are_well_formed_atom_with_inert_content(hostile_site: HostileSite) -> None:
     feeds = hostile_site.files(".xml")
-    feeds = [f for f in feeds if f.parent.name == "flux"]
-    assert len(feeds) == len(KINDS) + 1
+    feeds = [f for f in feeds if "flux" in (f.parent.name, f.parent.parent.name)]  # the kinds' and the fiches'
+    assert len([f for f in feeds if f.parent.name == "flux"]) == len(KINDS) + 1
+    assert len(feeds) > len(KINDS) + 1
     problems, contents = [], 0
     for path in feeds:
         where = relative(hostile_site, path)
@@ -274,6 +276,40 @@ def test_feeds_are_well_formed_atom_with_inert_content(hostile_site: HostileSite
                 problems.append((where, f"<{element.tag}> de type {kind} : les données y seraient du balisage"))
     assert problems == [], report(hostile_site, problems)
     assert contents > 0
+
+
+def test_calendars_hold_the_hostile_text_as_text(hostile_site: HostileSite) -> None:
+    """No data text adds a line, a property or an event to a calendar: every event parsed is one we wrote, and its
+    text properties give back the data's words (the writer escapes commas, semicolons and newlines)."""
+    calendars = hostile_site.files(".ics")
+    assert calendars
+    problems, events = [], 0
+    for path in calendars:
+        raw = path.read_text(encoding="utf-8")
+        where = relative(hostile_site, path)
+        parsed = icalendar.Calendar.from_ical(raw)
+        written = [line for line in raw.splitlines() if line.startswith("BEGIN:VEVENT")]
+        found = parsed.walk("VEVENT")
+        if len(written) != len(found):
+            problems.append((where, f"{len(written)} événements écrits, {len(found)} lus"))
+        for event in found:
+            events += 1
+            if not str(event["uid"]).endswith("@cadre-esante"):
+                problems.append((where, f"UID étranger {event['uid']}"))
+            unknown = set(event) - _CALENDAR_PROPERTIES
+            if unknown:
+                problems.append((where, f"propriétés inattendues {sorted(unknown)}"))
+    assert problems == [], report(hostile_site, problems)
+    assert events > 0
+    deadline = next(e for e in icalendar.Calendar.from_ical((hostile_site.out / "calendrier" / "edition.ics")
+                                                                .read_text(encoding="utf-8")).walk("VEVENT")
+                    if str(e["summary"]).startswith("Socle commun"))
+    socle = next(f.marker for f in hostile_site.edition.fields.values() if f.path == "edition.echeance_socle.libelle")
+    assert socle in str(deadline["description"])  # the data's words, as text
+
+
+_CALENDAR_PROPERTIES = {"UID", "DTSTAMP", "DTSTART", "DTEND", "SUMMARY", "DESCRIPTION", "CATEGORIES", "TRANSP", "URL",
+                        "X-CADRE-PRECISION", "X-CADRE-DATE-ECRITE"}
 
 
 def _strings(value: object) -> list[str]:

@@ -121,6 +121,11 @@ def expected_files() -> set[str]:
                   f"api/v1/schemas/{kind}.schema.json", f"api/v1/schemas/{kind}.entite.schema.json"}
         files |= {f"api/v1/{kind}/{entity_id}.json" for entity_id in fixture_ids(kind)}
     files |= {f"pdf/referentiel-{entity_id}.pdf" for entity_id in fixture_ids("referentiel")}
+    # a feed per entity with a page (« Suivre cette fiche »), the calendars of deadlines (the edition's and one per
+    # référentiel) and the schema of the comparisons of editions (the fixture, alone, has nothing to compare)
+    files |= {f"flux/{kind}/{entity_id}.xml" for kind in PAGE_FOLDERS for entity_id in fixture_ids(kind)}
+    files |= {"calendrier/edition.ics", "api/v1/schemas/comparaison.schema.json"}
+    files |= {f"calendrier/referentiel/{entity_id}.ics" for entity_id in fixture_ids("referentiel")}
     return files
 
 
@@ -162,7 +167,7 @@ def _text_snapshot(suffix: str) -> type[TextSnapshot]:
     return type(f"{suffix.capitalize()}Snapshot", (TextSnapshot,), {"file_extension": suffix})
 
 
-SNAPSHOTS = {suffix: _text_snapshot(suffix) for suffix in ("md", "xml", "json", "csv", "svg", "html")}
+SNAPSHOTS = {suffix: _text_snapshot(suffix) for suffix in ("md", "xml", "json", "csv", "svg", "html", "ics")}
 
 
 def as_snapshot(snapshot, path: str):  # noqa: ANN001, ANN201 - a syrupy SnapshotAssertion
@@ -213,6 +218,11 @@ def test_page(files, path: str, snapshot) -> None:  # noqa: ANN001
 
 @pytest.mark.parametrize("path", _params(".xml"))
 def test_feed(files, path: str, snapshot) -> None:  # noqa: ANN001
+    assert generated(files, path) == as_snapshot(snapshot, path)
+
+
+@pytest.mark.parametrize("path", _params(".ics"))
+def test_calendar(files, path: str, snapshot) -> None:  # noqa: ANN001
     assert generated(files, path) == as_snapshot(snapshot, path)
 
 

@@ -51,7 +51,7 @@ CASES: list[tuple[str, Callable[[Path], None], str]] = [
         lambda d: edit(d, REF, "objectifs:", "objectif:"),
         f"{REF}:6:1: E101 referentiel:ci-sis.objectif: champ inconnu ; vouliez-vous dire « objectifs » ? "
         "(attendu un des champs : categorie, contenu, destinataires, disponibilite, id, liens, listes, nom, "
-        "notes_editoriales, objectifs, ordre, section, sigle, trouvé « objectif »)",
+        "notes_editoriales, objectifs, ordre, remplace, section, sigle, trouvé « objectif »)",
     ),
     (
         "value outside a closed enumeration",

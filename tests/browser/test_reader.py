@@ -177,6 +177,17 @@ def test_notes_page_filters_by_type(page: Page, site_url: str, editions: dict[st
     visible = page.eval_on_selector_all(".cadre-notes-type", "ss => ss.filter(s => !s.hidden).map(s => s.dataset.type)")
     assert visible == ["transcription"]
 
+def test_the_comparison_of_two_editions_is_accessible(page: Page, site_url: str, editions: dict[str, str]) -> None:
+    """« Comparer avec l'édition … »: the words removed and added in a rewritten text (the fixture edition rewrites
+    an ARS objective), and links to the entity's page in both editions."""
+    goto(page, f"{site_url}/{editions['nouvelle']}/nouveautes/")
+    page.click(f"text=Comparer avec l'édition {editions['ancienne']}")
+    page.wait_for_url(f"**/{editions['nouvelle']}/comparaisons/{editions['ancienne']}/")
+    assert page.locator(".cadre-mots ins").count() > 0 and page.locator(".cadre-mots del").count() > 0
+    assert page.locator(f"a[href^='../../../{editions['ancienne']}/']").count() > 0
+    screenshot(page, "comparaison")
+    assert axe_violations(page) == []
+
 
 def test_key_pages_screenshots(page: Page, site_url: str) -> None:
     for name, path in [("accueil", ""), ("fiche-referentiel", "referentiels/rpps/"),

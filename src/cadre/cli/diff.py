@@ -1,4 +1,9 @@
-"""`cadre diff OLD NEW [--format texte|json]`: what changed between two editions, grouped by entity kind."""
+"""`cadre diff ANCIENNE NOUVELLE [--format texte|json]`: what changed between any two editions, grouped by kind.
+
+The two editions need not be consecutive: every edition between them is loaded too, because lineage (`remplace`)
+is declared from one edition to the next and is followed through them. ANCIENNE must precede NOUVELLE: the
+comparison reads in the direction of time (what was added, what was removed), and lineage only runs forward.
+"""
 
 from __future__ import annotations
 
@@ -7,22 +12,29 @@ import json
 import sys
 from pathlib import Path
 
+from cadre.cache import ContentCache
 from cadre.cli.arguments import edition_year
-from cadre.editions.diff import diff_editions, format_text
-from cadre.loading.knowledge import InvalidEdition, load_knowledge_base
+from cadre.editions.catalogue import edition_years
+from cadre.editions.diff import compare
+from cadre.editions.report import diff_json, format_text
+from cadre.loading.knowledge import InvalidEdition
 from cadre.loading.loader import edition_folder
+from cadre.site.context import load_chain
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    parser = sub.add_parser("diff", help="comparer deux éditions (ajouts, retraits, champs modifiés)",
-                            description="Compare deux éditions valides : entités ajoutées et retirées, et pour "
-                            "chaque entité modifiée le champ, sa valeur avant et après. Les simples changements "
-                            "d'ordre et de mise en forme du YAML ne comptent pas.", add_help=False)
+    parser = sub.add_parser("diff", help="comparer deux éditions (ajouts, retraits, champs modifiés, à revoir)",
+                            description="Compare deux éditions valides, consécutives ou non : entités ajoutées "
+                            "et retirées, et pour chaque entité modifiée le champ, sa valeur avant et après ; "
+                            "renommages, fusions et scissions (« remplace ») suivis à travers les éditions "
+                            "intermédiaires ; pour chaque entité modifiée ou retirée, les entités qui la citent "
+                            "dans la nouvelle édition (« à revoir »). Les simples changements d'ordre et de mise "
+                            "en forme du YAML ne comptent pas.", add_help=False)
     parser.add_argument("-h", "--help", action="help", help="afficher cette aide et quitter")
     parser.add_argument("ancienne", metavar="ANCIENNE", type=edition_year,
-                        help="année de l'édition de référence (ex. 2016)")
+                        help="année de l'édition de référence, la plus ancienne (ex. 2016)")
     parser.add_argument("nouvelle", metavar="NOUVELLE", type=edition_year,
-                        help="année de l'édition comparée (ex. 2017)")
+                        help="année de l'édition comparée, postérieure à ANCIENNE (ex. 2018)")
     parser.add_argument("--format", choices=["texte", "json"], default="texte",
                         help="texte (défaut) ou json pour un traitement automatique")
     parser.set_defaults(func=run)
@@ -30,22 +42,36 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     data = Path(args.data)
-    editions = []
+    if args.ancienne >= args.nouvelle:
+        print(f"cadre : l'édition de référence ({args.ancienne}) doit précéder l'édition comparée "
+              f"({args.nouvelle}) : cadre diff {min(args.ancienne, args.nouvelle)} "
+              f"{max(args.ancienne, args.nouvelle)}" if args.ancienne != args.nouvelle else
+              f"cadre : deux éditions différentes sont nécessaires (reçu deux fois {args.ancienne})",
+              file=sys.stderr)
+        return 1
     for year in (args.ancienne, args.nouvelle):
         if not edition_folder(data, year).is_dir():
             print(f"cadre : édition {year} introuvable ({edition_folder(data, year)})", file=sys.stderr)
             return 1
-        try:
-            editions.append(load_knowledge_base(data, year))
-        except InvalidEdition as invalid:
-            for error in invalid.errors:
-                print(error, file=sys.stderr)
-            print(f"Édition {year} invalide : {len(invalid.errors)} erreur(s) ; corriger avant de comparer.",
-                  file=sys.stderr)
-            return 1
-    diff = diff_editions(*editions)
+    years = [y for y in edition_years(data) if y <= args.nouvelle]  # lineage is checked from the first one
+    try:
+        editions = load_chain(data, years, ContentCache(None))
+    except InvalidEdition as invalid:
+        for error in invalid.errors:
+            print(error, file=sys.stderr)
+        wrong = [y for y in years if any(edition_folder(data, y).resolve() in e.location.path.resolve().parents
+                                         for e in invalid.errors)]
+        print(f"{_named(wrong)} : {len(invalid.errors)} erreur(s) ; corriger avant de comparer.", file=sys.stderr)
+        return 1
+    diff = compare([kb for kb in editions if kb.edition.annee >= args.ancienne])
     if args.format == "json":
-        print(json.dumps(diff.to_json(), ensure_ascii=False, indent=2))
+        print(json.dumps(diff_json(diff), ensure_ascii=False, indent=2))
     else:
         sys.stdout.write(format_text(diff))
     return 0
+
+
+def _named(years: list[int]) -> str:
+    if len(years) == 1:
+        return f"Édition {years[0]} invalide"
+    return "Éditions invalides" + (" : " + ", ".join(map(str, years)) if years else "")

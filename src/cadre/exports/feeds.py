@@ -15,9 +15,11 @@ import datetime as dt
 import html
 import uuid
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
 from dataclasses import dataclass
+from urllib.parse import urljoin
 
-from cadre.editions.diff import EditionDiff, EntityChange, EntityRef, FieldChange, change_phrase, format_value
+from cadre.editions.diff import EditionDiff, EntityRef, FieldChange, change_phrase, format_value
 from cadre.model.kinds import KINDS
 from cadre.text import xml_text
 
@@ -54,14 +56,14 @@ def build_feed(ctx: FeedContext, diff: EditionDiff | None, kind: str | None = No
     ET.register_namespace("", ATOM)
     feed = ET.Element(f"{{{ATOM}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": "fr"})
     scope = f" — {KINDS[kind].pluriel}" if kind else ""
-    _text(feed, "id", stable_id("flux", ctx.annee, kind or "edition"))
-    _text(feed, "title", f"{ctx.titre_site} : nouveautés de l'édition {ctx.annee}{scope}")
-    _text(feed, "subtitle", _subtitle(ctx, diff))
-    _text(feed, "updated", _stamp(ctx.updated))
+    text_element(feed, "id", stable_id("flux", ctx.annee, kind or "edition"))
+    text_element(feed, "title", f"{ctx.titre_site} : nouveautés de l'édition {ctx.annee}{scope}")
+    text_element(feed, "subtitle", _subtitle(ctx, diff))
+    text_element(feed, "updated", stamp(ctx.updated))
     author = ET.SubElement(feed, f"{{{ATOM}}}author")
-    _text(author, "name", ctx.titre_site)
-    _link(feed, ctx.base + feed_path(kind), "self", "application/atom+xml")
-    _link(feed, ctx.base + "nouveautes/", "alternate", "text/html")
+    text_element(author, "name", ctx.titre_site)
+    link_element(feed, ctx.base + feed_path(kind), "self", "application/atom+xml")
+    link_element(feed, ctx.base + "nouveautes/", "alternate", "text/html")
     for entry in _entries(ctx, diff, kind):
         feed.append(entry)
     ET.indent(feed)
@@ -76,18 +78,46 @@ def _subtitle(ctx: FeedContext, diff: EditionDiff | None) -> str:
 
 def _entries(ctx: FeedContext, diff: EditionDiff | None, kind: str | None) -> list[ET.Element]:
     entries = []
+    href = edition_href(ctx.base, ctx.annee)
     if kind is None:
         entries.append(_edition_entry(ctx, diff))
     for kind_diff in diff.types if diff else []:
         if kind and kind_diff.kind != kind:
             continue
-        for ref in kind_diff.ajouts:
-            entries.append(_entry(ctx, ref, "ajout", ctx.base + ref.url, []))
+        for added in kind_diff.ajouts:
+            entries.append(_entry(ctx, added.entite, "ajout", ctx.base + added.entite.url, [],
+                                  lineage_html("En remplacement de", added.remplace, href)))
         for change in kind_diff.modifications:
-            entries.append(_change_entry(ctx, change))
-        for ref in kind_diff.retraits:  # no page left for it in this edition: point at the Nouveautés entry
-            entries.append(_entry(ctx, ref, "retrait", ctx.base + "nouveautes/#" + anchor(ref), []))
+            former = change.ancien if change.renommee and change.ancien else None
+            lineage = lineage_html("Anciennement", [former], href) if former else \
+                lineage_html("Remplace aussi", change.remplace, href)
+            entries.append(_entry(ctx, change.entite, "modification", ctx.base + change.entite.url,
+                                  change.changements, lineage))
+        for removed in kind_diff.retraits:  # no page left for it in this edition: point at the Nouveautés entry
+            entries.append(_entry(ctx, removed.entite, "retrait", ctx.base + "nouveautes/#" + anchor(removed.entite),
+                                  [], lineage_html("Remplacé par", removed.remplacee_par, href)))
     return entries
+
+
+def lineage_html(intro: str, refs: list[EntityRef], href: Callable[[EntityRef], str]) -> str:
+    """« Remplacé par : <a>…</a>, … » (escaped), each entity linked by `href` (to its own edition's site); "" for
+    none."""
+    if not refs:
+        return ""
+    links = ", ".join(f'<a href="{html.escape(href(ref), quote=True)}">{html.escape(ref.libelle)}</a> '
+                      f"(<code>{html.escape(ref.id)}</code>, édition {ref.edition})" for ref in refs)
+    return f"<p>{html.escape(intro)} : {links}.</p>"
+
+
+def edition_href(base: str, annee: int) -> Callable[[EntityRef], str]:
+    """Links to entities' pages in their own edition's site, from `base`, the site root of edition `annee`
+    (absolute, or relative to the feed): editions' sites are siblings (<racine>/<année>/)."""
+    def href(ref: EntityRef) -> str:
+        if ref.edition == annee:
+            return base + ref.url
+        other = f"../{ref.edition}/{ref.url}"
+        return urljoin(base, other) if "://" in base else base + other
+    return href
 
 
 def anchor(ref: EntityRef) -> str:
@@ -97,38 +127,34 @@ def anchor(ref: EntityRef) -> str:
 
 def _edition_entry(ctx: FeedContext, diff: EditionDiff | None) -> ET.Element:
     entry = ET.Element(f"{{{ATOM}}}entry")
-    _text(entry, "id", stable_id("edition", ctx.annee))
-    _text(entry, "title", f"Édition {ctx.annee} ({ctx.statut})")
-    _text(entry, "updated", _stamp(ctx.updated))
-    _link(entry, ctx.base + "nouveautes/", "alternate", "text/html")
+    text_element(entry, "id", stable_id("edition", ctx.annee))
+    text_element(entry, "title", f"Édition {ctx.annee} ({ctx.statut})")
+    text_element(entry, "updated", stamp(ctx.updated))
+    link_element(entry, ctx.base + "nouveautes/", "alternate", "text/html")
     if diff is None:
         summary = "Première édition de la base de connaissances : pas d'édition antérieure à comparer."
     else:
         totals = diff.totals()
         summary = (f"Par rapport à l'édition {diff.ancienne} : {totals['ajouts']} ajout(s), "
                    f"{totals['retraits']} retrait(s), {totals['modifications']} entité(s) modifiée(s).")
-    _text(entry, "summary", summary)
+    text_element(entry, "summary", summary)
     return entry
-
-
-def _change_entry(ctx: FeedContext, change: EntityChange) -> ET.Element:
-    ref = change.entite
-    return _entry(ctx, ref, "modification", ctx.base + ref.url, change.changements)
 
 
 _EVENTS = {"ajout": "Ajout", "modification": "Modification", "retrait": "Retrait"}
 
 
-def _entry(ctx: FeedContext, ref: EntityRef, event: str, href: str, changes: list[FieldChange]) -> ET.Element:
+def _entry(ctx: FeedContext, ref: EntityRef, event: str, href: str, changes: list[FieldChange],
+           lineage: str = "") -> ET.Element:
     kind = KINDS[ref.kind]
     entry = ET.Element(f"{{{ATOM}}}entry")
-    _text(entry, "id", stable_id(event, ctx.annee, ref.kind, ref.id))
-    _text(entry, "title", f"{_EVENTS[event]} — {kind.singulier} : {ref.libelle}")
-    _text(entry, "updated", _stamp(ctx.updated))
-    _link(entry, href, "alternate", "text/html")
+    text_element(entry, "id", stable_id(event, ctx.annee, ref.kind, ref.id))
+    text_element(entry, "title", f"{_EVENTS[event]} — {kind.singulier} : {ref.libelle}")
+    text_element(entry, "updated", stamp(ctx.updated))
+    link_element(entry, href, "alternate", "text/html")
     ET.SubElement(entry, f"{{{ATOM}}}category", {"term": ref.kind, "label": kind.pluriel})
     body = f"<p>Édition {ctx.annee} — {_EVENTS[event].lower()} : {html.escape(kind.singulier)} " \
-           f"« {html.escape(ref.id)} ».</p>"
+           f"« {html.escape(ref.id)} ».</p>" + lineage
     if changes:
         body += "<ul>" + "".join(f"<li>{change_html(c)}</li>" for c in changes) + "</ul>"
     content = ET.SubElement(entry, f"{{{ATOM}}}content", {"type": "html"})
@@ -142,15 +168,15 @@ def change_html(change: FieldChange) -> str:
                          lambda value: html.escape(format_value(value)))
 
 
-def _text(parent: ET.Element, tag: str, value: str) -> ET.Element:
+def text_element(parent: ET.Element, tag: str, value: str) -> ET.Element:
     element = ET.SubElement(parent, f"{{{ATOM}}}{tag}")
     element.text = xml_text(value)
     return element
 
 
-def _link(parent: ET.Element, href: str, rel: str, media: str) -> None:
+def link_element(parent: ET.Element, href: str, rel: str, media: str) -> None:
     ET.SubElement(parent, f"{{{ATOM}}}link", {"rel": rel, "type": media, "href": href})
 
 
-def _stamp(moment: dt.datetime) -> str:
+def stamp(moment: dt.datetime) -> str:
     return moment.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")

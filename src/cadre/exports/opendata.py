@@ -14,6 +14,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from cadre.editions.diff import EditionDiff
+from cadre.editions.report import comparison_schema, diff_json
 from cadre.loading.knowledge import KnowledgeBase
 from cadre.loading.schema import SCHEMA_URL, edition_schema
 from cadre.model import Entity
@@ -80,6 +82,17 @@ def schema_path(name: str) -> str:
     return f"{API_ROOT}/schemas/{name}"
 
 
+def comparison_path(ancienne: int, nouvelle: int) -> str:
+    """The comparison of two editions, published by the site of the newer one."""
+    return f"{API_ROOT}/comparaisons/{ancienne}-{nouvelle}.json"
+
+
+def comparison_files(diffs: list[EditionDiff]) -> Iterator[tuple[str, str]]:
+    """The edition compared with each earlier one, exactly what `cadre diff A B --format json` prints."""
+    for diff in diffs:
+        yield comparison_path(diff.ancienne, diff.nouvelle), _json(diff_json(diff))
+
+
 def _json(value: Any) -> str:
     return json_text(value) + "\n"
 
@@ -140,6 +153,7 @@ def api_schemas() -> dict[str, dict[str, Any]]:
             "$defs": {**defs, "DocumentApi": _document_schema(kind.name, entity)},  # no clash with model names
         }
     schemas["edition.schema.json"] = _edition_envelope()
+    schemas["comparaison.schema.json"] = _comparison_envelope()
     return schemas
 
 
@@ -188,6 +202,19 @@ def _edition_envelope() -> dict[str, Any]:
             "types": {"type": "object", "propertyNames": {"enum": list(KINDS)},
                       "additionalProperties": {"type": "object"}},
         },
+        "$defs": defs,
+    }
+
+
+def _comparison_envelope() -> dict[str, Any]:
+    schema = comparison_schema()
+    defs = schema.pop("$defs", {})
+    schema.pop("title", None)
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": f"{SCHEMA_URL}api/comparaison.schema.json",
+        "title": f"API {API_VERSION} : comparaison de deux éditions",
+        **schema,
         "$defs": defs,
     }
 

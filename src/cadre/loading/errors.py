@@ -41,6 +41,7 @@ class Code(StrEnum):
     FILE_ID_MISMATCH = "E203"
     BAD_ORDER = "E204"
     PARENT_CYCLE = "E205"  # an entity inside itself, through its parents
+    UNKNOWN_PREDECESSOR = "E206"  # `remplace` names no entity of the previous edition
     MISSING_EDITION = "E301"
     EDITION_NAME = "E302"  # an entry of editions/ that is not a folder named by four ASCII digits
 

@@ -12,8 +12,9 @@ from functools import lru_cache
 from pathlib import Path
 
 from cadre.cache import ContentCache, content_key
-from cadre.loading.errors import DataError
+from cadre.loading.errors import DataError, Location
 from cadre.loading.files import folder_fingerprint
+from cadre.loading.lineage import Previous, check_replacements
 from cadre.loading.loader import LoadedEdition, edition_folder
 from cadre.loading.validate import references, validate_edition
 from cadre.loading.yamlio import MAX_FILE_BYTES
@@ -48,6 +49,8 @@ class KnowledgeBase:
     source_files: dict[tuple[str, str], Path]
     source_lines: dict[tuple[str, str], int]
     backlinks: dict[tuple[str, str], list[Backlink]] = field(default_factory=lambda: defaultdict(list))
+    # where each `remplace` item is written, for the errors of the check against the previous edition
+    remplace_locations: dict[tuple[str, str], tuple[Location, ...]] = field(default_factory=dict)
     _ordered: dict[str, list[Entity]] = field(default_factory=dict, repr=False)
     # names the files and the validating code it was made from (`load_cached`); "" when unknown, and then
     # nothing made from it is kept between builds
@@ -75,6 +78,9 @@ class KnowledgeBase:
             if of_kind is None or link.kind == of_kind:
                 seen.setdefault((link.kind, link.id), self.entities[link.kind][link.id])
         return list(seen.values())
+
+    def remplace_location(self, kind: str, entity_id: str, index: int) -> Location:
+        return self.remplace_locations[(kind, entity_id)][index]
 
     # --- audiences ------------------------------------------------------------------------------------------
 
@@ -135,6 +141,10 @@ def build_knowledge_base(loaded: LoadedEdition) -> KnowledgeBase:
         entities=loaded.entities,
         source_files={key: src.doc.path for key, src in loaded.sources.items()},
         source_lines={key: src.location().line for key, src in loaded.sources.items()},
+        remplace_locations={(kind, entity_id): tuple(loaded.sources[(kind, entity_id)].location(("remplace", i))
+                                                     for i in range(len(entity.remplace)))
+                            for kind, entities in loaded.entities.items()
+                            for entity_id, entity in entities.items() if entity.remplace},
     )
     for kind, entities in kb.entities.items():
         for entity_id, entity in entities.items():
@@ -145,6 +155,17 @@ def build_knowledge_base(loaded: LoadedEdition) -> KnowledgeBase:
         if renvoi is not None:
             kb.backlinks[(renvoi.type, renvoi.id)].append(Backlink("glossaire", entry.id, "renvoi"))
     return kb
+
+
+def lineage_errors(editions: list[KnowledgeBase]) -> list[DataError]:
+    """`remplace` of each edition checked against the one before it (`editions`: every edition from the first
+    one of the data, oldest first)."""
+    errors: list[DataError] = []
+    for index, kb in enumerate(editions):
+        before = editions[index - 1] if index else None
+        previous = Previous.of(before.edition.annee, before.entities) if before else None
+        errors.extend(check_replacements(kb.entities, kb.remplace_location, previous))
+    return errors
 
 
 def _field(at: tuple) -> str:

@@ -58,6 +58,7 @@ from cadre.model.referentiels import (  # noqa: F401
 )
 from cadre.model.socle import (  # noqa: F401
     Denomination,
+    EcheanceSocle,
     Etape,
     ObjectifArs,
     Processus,

@@ -67,3 +67,8 @@ class Entity(Strict):
     id: Slug
     section: Nom | None = Field(default=None, description="Où le document en parle (ex. « §2.1.1.1.1 »)")
     notes_editoriales: list[NoteEditoriale] = []
+    # lineage across editions: not a `Ref` (it names entities of the previous edition, not of this one), checked
+    # against that edition by cadre.loading.lineage
+    remplace: list[Slug] = Field(
+        default=[], description="Identifiants des entités du même type, dans l'édition précédente, que celle-ci "
+        "remplace : renommage (un identifiant), fusion (plusieurs), scission (plusieurs entités remplaçant la même)")

@@ -9,6 +9,7 @@ from typing import Annotated
 from pydantic import Field
 
 from cadre.model.base import Entity, Nom, NoteEditoriale, Ref, Slug, Strict, Texte
+from cadre.model.socle import EcheanceSocle
 
 # --- the edition and its texts ------------------------------------------------------------------------------
 
@@ -54,6 +55,9 @@ class Edition(Strict):
     titre: Nom
     version_annexe: Texte
     instruction: Instruction
+    echeance_socle: EcheanceSocle | None = Field(
+        default=None, description="Échéance de mise en œuvre de la première version du socle, quand le document "
+        "en fixe une")
     notes_editoriales: list[NoteEditoriale] = []
 
 

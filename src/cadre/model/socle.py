@@ -47,6 +47,15 @@ class Service(Entity):
     liens: list[Lien] = []
 
 
+class EcheanceSocle(Strict):
+    """The date set for the operational start of the socle's first version, as the document gives it."""
+
+    date: Texte = Field(description="La date telle qu'écrite (« décembre 2016 »)")
+    annee: int = Field(ge=2000, le=2100)
+    libelle: Texte
+    section: str | None = None
+
+
 class ObjectifArs(Entity):
     """One row of the table of ARS objectives (§2.2.4); `service` is empty for « Tous services »."""
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from cadre.cache import ContentCache, content_key
 from cadre.editions.catalogue import LIBELLES_STATUT, edition_years, is_published, misnamed_editions
-from cadre.loading.knowledge import InvalidEdition, KnowledgeBase, load_cached
+from cadre.loading.knowledge import InvalidEdition, KnowledgeBase, lineage_errors, load_cached
 from cadre.loading.loader import edition_folder
 from cadre.model import StatutEdition
 
@@ -90,12 +90,24 @@ def make_context(data_dir: Path, year: int | None, settings: SiteSettings, cache
     if chosen not in years:
         raise NoEdition(f"édition {chosen} introuvable dans {data_dir / 'editions'} (éditions : "
                         f"{', '.join(map(str, years))})")
-    editions, errors = [], list(misnamed)
-    for y in (y for y in years if y <= chosen):
+    editions = load_chain(data_dir, [y for y in years if y <= chosen], cache, misnamed)
+    return BuildContext(chosen, tuple(editions), settings, cache, apercu)
+
+
+def load_chain(data_dir: Path, years: list[int], cache: ContentCache,
+               misnamed: list | None = None) -> list[KnowledgeBase]:
+    """The editions of `years` (every edition of the data from the first one up to some year, oldest first),
+    each validated, then each one's `remplace` checked against the one before; `InvalidEdition` carries every
+    error of every edition (and of the misnamed entries of data/editions/)."""
+    editions, errors = [], list(misnamed or [])
+    for y in years:
         try:
             editions.append(load_cached(data_dir, y, cache))
         except InvalidEdition as invalid:
             errors.extend(invalid.errors)
     if errors:
-        raise InvalidEdition(edition_folder(data_dir, chosen), errors)
-    return BuildContext(chosen, tuple(editions), settings, cache, apercu)
+        raise InvalidEdition(edition_folder(data_dir, years[-1]), errors)
+    lineage = lineage_errors(editions)
+    if lineage:
+        raise InvalidEdition(editions[-1].root, lineage)
+    return editions

@@ -65,6 +65,8 @@ class Exports:
     json: str
     pdf: str | None = None
     source: str = ""
+    feed: str | None = None  # its Atom feed (« Suivre cette fiche »), announced in the page's <head> too
+    calendar: str | None = None  # its deadlines (iCalendar), when it has dated ones
 
 
 @dataclass(frozen=True)
@@ -96,18 +98,22 @@ def standalone_pages(kb: KnowledgeBase) -> list[Overview]:
 
 def entity_page(renderer: Renderer, kind: str, entity: Entity, extras: EntityExtras, years: list[int]) -> str:
     path, _ = source_of(renderer.kb.url(kind, entity.id))
-    head = front_matter(label(entity), entity_kind=kind, entity_id=entity.id, recherche=page_search(kind, entity))
+    feed = {"feed": extras.exports.feed} if extras.exports.feed else {}  # the theme's <head> reads it
+    head = front_matter(label(entity), entity_kind=kind, entity_id=entity.id, recherche=page_search(kind, entity),
+                        **feed)
     return head + renderer.render(
         f"{kind}.md.j2", path, entity=entity, kind=kind, exports=extras.exports, history=extras.history,
-        events=_events(extras.history), contexte=extras.contexte, first_year=years[0], annee=years[-1],
+        events=later_events(extras.history), contexte=extras.contexte, first_year=years[0], annee=years[-1],
         shared_template=SHARED.template if path == SHARED.path else None)
 
 
-def _events(history: EntityHistory | None) -> list[Evenement]:
-    """What later editions did to the entity (its first appearance is said in the intro line)."""
+def later_events(history: EntityHistory | None) -> list[Evenement]:
+    """What later editions did to the entity (its first appearance is said in the intro line, unless it replaced
+    entities of the edition before: a merge or a split is said as an event, with what it replaced)."""
     if history is None:
         return []
-    return [e for e in history.evenements if not (e.type.value == "ajout" and e.annee == history.editions[0])]
+    return [e for e in history.evenements
+            if not (e.type.value == "ajout" and e.annee == history.editions[0] and not e.predecesseurs)]
 
 
 def overview_pages(renderer: Renderer) -> dict[str, str]:

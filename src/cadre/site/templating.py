@@ -19,10 +19,11 @@ import yaml
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from cadre.editions.diff import FieldChange, change_phrase, format_value
+from cadre.editions.diff import EntityRef, FieldChange, change_phrase, format_value
 from cadre.exports.feeds import anchor, feed_path
+from cadre.site.wording import words_changed
 from cadre.loading.knowledge import KnowledgeBase
-from cadre.model import Lien, TypeNote
+from cadre.model import Lien, StatutEdition, TypeNote
 from cadre.model.kinds import KINDS, label, short_label
 from cadre.site import labels
 from cadre.site.abbreviations import Abbreviations, abbreviations
@@ -74,8 +75,13 @@ class SafeText:
         return Markup(for_markdown(html.escape(summary(text), quote=False), line_start=False))
 
     def change(self, change: FieldChange) -> Markup:
-        """One field change: the path as code, the values as literal text (cut when long; `cadre diff` has all)."""
-        return Markup(change_phrase(change, f"<code>{html.escape(change.chemin)}</code>", _literal))
+        """One field change: the path as code, the values as literal text (cut when long; `cadre diff` has all);
+        a long text rewritten shows its words removed and added (`<del>`, `<ins>`) amid some unchanged context."""
+        path = f"<code>{html.escape(change.chemin)}</code>"
+        rewritten = words_changed(change.avant, change.apres)
+        if rewritten is not None:
+            return Markup(f'{path} : <span class="cadre-mots">{for_markdown(rewritten, line_start=False)}</span>')
+        return Markup(change_phrase(change, path, _literal))
 
     def finalize(self, value: Any) -> Any:
         if isinstance(value, Markup) or not isinstance(value, str):
@@ -98,6 +104,20 @@ def _literal(value: object) -> str:
     if len(shown) > MAX_VALUE:
         shown = shown[: MAX_VALUE - 1].rstrip() + "…" + (" »" if shown.startswith("«") else "")
     return for_markdown(html.escape(shown, quote=False), line_start=False)
+
+
+def site_root(page_file: str) -> str:
+    """From the page built from `page_file` (« nouveautes.md » is served at nouveautes/) to its edition's site root:
+    a link in raw HTML is left as written, and the browser resolves it from the page's address, not from its source
+    file (MkDocs rewrites Markdown links only)."""
+    served = page_file.removesuffix(".md")
+    served = served.removesuffix("index") if served == "index" or served.endswith("/index") else served + "/"
+    return "../" * served.count("/")
+
+
+def versions_root(page_file: str) -> str:
+    """From the page built from `page_file` to the root that holds every edition's site (<racine>/<année>/)."""
+    return site_root(page_file) + "../"
 
 
 def plain_attribute(text: str | None) -> Markup:
@@ -188,6 +208,24 @@ class PageLinks:
         depth = self.page_file.count("/")
         return Markup("../" * depth + path)
 
+    def other_edition(self, ref: EntityRef, text: str | None = None) -> Markup:
+        """A link to the entity's page in its own edition: a page of this site (checked by MkDocs), or of another
+        edition's site, a sibling under the versions' root (not a docs file: a plain HTML link, as the theme's
+        link to ../latest/)."""
+        name = self.renderer.text.label(text or ref.libelle)
+        if ref.edition == self.kb.edition.annee:
+            return Markup(f"[{name}]({self.page(ref.url)})")
+        href = versions_root(self.page_file) + f"{ref.edition}/{ref.url}"
+        return Markup(f'<a href="{href}">{name}</a>')
+
+    def follow(self, path: str) -> Markup:
+        """The address to subscribe to a file of the site (a feed): in a published edition, its copy in the
+        edition in force (latest/, which keeps a feed for every entity that ever had a page, so the address
+        stays valid); in a draft, its own copy (not in force, its entities may not exist there yet)."""
+        if self.kb.edition.statut is StatutEdition.PUBLIEE:
+            return Markup(versions_root(self.page_file) + "latest/" + path)
+        return Markup(site_root(self.page_file) + path)
+
     def link(self, kind: str, entity_id: str, title: str | None = None) -> Markup:
         name = self.renderer.text.label(title or label(self.kb.get(kind, entity_id)))
         return Markup(f"[{name}]({self.url(kind, entity_id)})")
@@ -198,7 +236,7 @@ class PageLinks:
     def as_globals(self) -> dict[str, Any]:
         return {"kb": self.kb, "edition": self.kb.edition, "url": self.url, "page": self.page, "file": self.file,
                 "link": self.link, "links": self.links, "page_file": self.page_file, "description": self.description,
-                "notes": PageNotes(self.url)}
+                "notes": PageNotes(self.url), "entite": self.other_edition, "suivre": self.follow}
 
     def description(self, figure: Figure) -> Markup:
         """The text alternative of a diagram, its boxes linked to their pages."""

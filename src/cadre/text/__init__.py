@@ -9,6 +9,7 @@ CSV cells, JSON, XML (feeds). Nothing else turns data text into markup.
 
 from cadre.text.embed import (
     attribute,
+    calendar_text,
     csv_cell,
     for_markdown,
     graphviz_escape,
@@ -20,6 +21,6 @@ from cadre.text.embed import (
 )
 from cadre.text.sanitize import html_block, html_inline, html_label, link_html, plain, sanitize
 
-__all__ = ["attribute", "csv_cell", "for_markdown", "graphviz_escape", "graphviz_label", "html_block", "html_inline",
-           "html_label", "json_text", "link_html", "markdown_attribute", "markdown_sections", "plain", "sanitize",
-           "xml_text"]
+__all__ = ["attribute", "calendar_text", "csv_cell", "for_markdown", "graphviz_escape", "graphviz_label", "html_block",
+           "html_inline", "html_label", "json_text", "link_html", "markdown_attribute", "markdown_sections", "plain",
+           "sanitize", "xml_text"]

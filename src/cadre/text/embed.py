@@ -112,6 +112,12 @@ def xml_text(text: str) -> str:
     return _NOT_XML.sub("", text)
 
 
+def calendar_text(text: str) -> str:
+    """Text for an iCalendar property (escaping commas, semicolons and newlines is the writer's job): control
+    characters, which RFC 5545 text cannot hold, dropped."""
+    return _CONTROL.sub("", text)
+
+
 def json_text(value: Any, indent: int | None = 2) -> str:
     """JSON whose text can sit anywhere, even inside an HTML <script>: <, >, & and line separators escaped."""
     text = json.dumps(value, ensure_ascii=False, indent=indent)
