@@ -25,7 +25,8 @@ _usual = st.one_of(
     st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), min_size=1, max_size=30)
     .filter(lambda t: t.strip()),
 )
-_huge = st.sampled_from(("A" * 17000, "mot " * 3000, "é" * 9000))  # past Graphviz's 16 KB string limit
+# as long as a name may be (1 000 characters, E107); past Graphviz's string limit: test_random_editions.py
+_huge = st.sampled_from(("A" * 1000, "mot " * 250, "é" * 1000))
 texts = st.integers(0, 24).flatmap(lambda n: _huge if n == 0 else _usual)  # one text in 25 is huge
 short = st.lists(st.sampled_from(WORDS), min_size=1, max_size=4).map(" ".join)
 
@@ -153,9 +154,13 @@ def _description(ids: dict[str, list[str]]) -> st.SearchStrategy[dict[str, Any]]
 
 
 def _devoir(draw: st.DrawFn, ids: dict[str, list[str]]) -> dict[str, Any]:
-    return {"texte": draw(texts), "source": draw(short), "modalites": draw(st.lists(texts, max_size=2)),
-            "referentiels": _refs(draw, ids["referentiel"]), "services": _refs(draw, ids["service"]),
-            "principes": _refs(draw, ids["principe"])}
+    """A passage of duties (where the document says it, its lead-in) and its items."""
+    items = [{"texte": draw(texts), "modalites": draw(st.lists(texts, max_size=2)),
+              "referentiels": _refs(draw, ids["referentiel"]), "services": _refs(draw, ids["service"]),
+              "principes": _refs(draw, ids["principe"]), "objectifs": _refs(draw, ids["objectif"])}
+             for _ in range(draw(st.integers(1, 2)))]
+    return {"source": draw(short), "introduction": draw(texts), "numerotee": draw(st.booleans()),
+            "cle": draw(st.booleans()), "elements": items}
 
 
 EDITION = {

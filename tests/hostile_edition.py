@@ -72,7 +72,10 @@ def _shape(annotation: Any, metadata: tuple = ()) -> tuple[str, Any]:
         patterns = [m.pattern for m in metadata if isinstance(m, StringConstraints) and m.pattern]
         if any("http" in p for p in patterns):
             return "url", None
-        return ("slug", None) if patterns else ("text", None)
+        if patterns:
+            return "slug", None
+        limits = [m.max_length for m in metadata if isinstance(m, StringConstraints) and m.max_length]
+        return "text", min(limits, default=None)  # the field's length limit (E107): a payload stays within it
     return "keep", None  # numbers, dates, booleans, enums
 
 
@@ -89,9 +92,9 @@ class _Hostile:
     def __init__(self, edition: HostileEdition) -> None:
         self.edition = edition
 
-    def text(self, path: str) -> str:
+    def text(self, path: str, limit: int | None = None) -> str:
         marker = f"INJ{len(self.edition.fields) + 1:04d}"
-        value, names = payload_for(len(self.edition.fields), marker)
+        value, names = payload_for(len(self.edition.fields), marker, limit)
         self.edition.fields[marker] = Field(marker, path, names, value)
         return value
 
@@ -117,7 +120,7 @@ class _Hostile:
 
     def value(self, shape: str, inner: Any, current: Any, path: str, required: bool, info: Any) -> Any:
         if shape == "text":
-            return self.text(path)
+            return self.text(path, inner)
         if shape == "url":
             return self.url(path)
         if shape == "model":
@@ -131,7 +134,7 @@ class _Hostile:
     def items(self, inner: tuple[str, Any], items: list[Any], path: str) -> list[Any]:
         shape, model = inner
         if shape in ("text", "url"):
-            return [self.value(shape, None, None, f"{path}[{i}]", True, None) for i in range(max(2, len(items)))]
+            return [self.value(shape, model, None, f"{path}[{i}]", True, None) for i in range(max(2, len(items)))]
         if shape == "model":
             items = items or [{}]  # an empty list of sub-objects gets one, generated
             return [self.model(model, item, f"{path}[{i}]") for i, item in enumerate(items)]

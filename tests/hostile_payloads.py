@@ -44,15 +44,16 @@ PAYLOADS: dict[str, str] = {
     "encoded-schemes": "[j](JaVaScRiPt:alert('{m}')) [t](java&#x09;script:alert('{m}')) [n](java&#10;script:"
                        "alert('{m}')) [s]( javascript:alert('{m}')) <javascript:alert('{m}')>",
     "file-links": "[f](file:///etc/passwd) <file:///etc/passwd> <a href=\"file:///etc/passwd\">p</a>",
-    "images": "![p](file:///etc/passwd) ![e](http://evil.invalid/{m}.png) ![i][img{m}]\n\n"
-              "[img{m}]: http://evil.invalid/ref-{m}.png\n\n<img src=\"http://evil.invalid/raw-{m}.png\">",
+    # Markdown images (`![…](…)`) are refused by validation (E108, tests/test_input_limits.py): what is left are
+    # the forms that validate, a reference definition and raw HTML
+    "images": "[i][img{m}]\n\n[img{m}]: http://evil.invalid/ref-{m}.png\n\n<img src=\"http://evil.invalid/raw-{m}.png\">",
     "style-css": "<style>@import 'http://evil.invalid/{m}.css';</style> <div style=\"background:url("
                  "http://evil.invalid/{m}.png)\">s</div> <link rel=stylesheet href=http://evil.invalid/{m}.css>",
     "head-tags": "<meta http-equiv=refresh content=\"0;url=javascript:alert('{m}')\"> <base href=\"http://evil."
                  "invalid/\"> <form action=\"javascript:alert('{m}')\"><button>envoyer</button></form>",
     "mutation": "<math><mtext><table><mglyph><style><img src=x onerror=alert('{m}')></style></mglyph></table>"
                 "</mtext></math> <noscript><p title=\"</noscript><img src=x onerror=alert('{m}')>\"></noscript>",
-    "comments": "<!-- x --><script>alert('{m}')</script> <![CDATA[<script>alert('{m}')</script>]]> --!>",
+    "comments": "<!-- x --><script>alert('{m}')</script> ]]><script>alert('{m}')</script> --!>",
     "breakouts": "</title></textarea></style></script></noscript><script>alert('{m}')</script>",
     # template syntax: 70001*3 = 210003 would show if any engine evaluated it
     "templates": "{{{{ 70001*3 }}}} {{% raw %}}{{{{ config }}}}{{% endraw %}} ${{70001*3}} #{{70001*3}} <%= 70001*3 %>"
@@ -107,11 +108,17 @@ CORE = ("`](../index.md){{: onerror=alert('{m}') }}` \\]\\(javascript:alert('{m}
         " [j](javascript:alert('{m}')) \" onmouseover=\"alert('{m}')\" {{: onclick=alert('{m}') }} | `|` <!--")
 
 
-def payload_for(index: int, marker: str) -> tuple[str, list[str]]:
-    """Two payloads per field, rotated so that each meets every kind, then the core: (text, payload names)."""
+def payload_for(index: int, marker: str, limit: int | None = None) -> tuple[str, list[str]]:
+    """Two payloads per field, rotated so that each meets every kind, then the core: (text, payload names).
+    Within the field's length limit (a longer text is refused by validation, E107): the longest payloads are left
+    out until it fits."""
     names = list(PAYLOADS)
-    chosen = [names[index % len(names)], names[(index * 7 + len(names) // 2) % len(names)]]
-    body = "\n\n".join(PAYLOADS[name].format(m=marker) for name in dict.fromkeys(chosen))
+    chosen = list(dict.fromkeys([names[index % len(names)], names[(index * 7 + len(names) // 2) % len(names)]]))
     # payloads first (a CSV formula must start the cell), the acronyms after, a backslash last (Graphviz)
-    core = CORE.format(m=marker)
-    return f"{body}\n\n{core} {WORD_ACRONYM} {MARKUP_ACRONYM} {marker} fin\\", [*chosen, "core"]
+    tail = f"{CORE.format(m=marker)} {WORD_ACRONYM} {MARKUP_ACRONYM} {marker} fin\\"
+    while True:
+        body = "\n\n".join(PAYLOADS[name].format(m=marker) for name in chosen)
+        text = f"{body}\n\n{tail}" if body else tail
+        if limit is None or len(text) <= limit or not chosen:
+            return text, [*chosen, "core"]
+        chosen.remove(max(chosen, key=lambda name: len(PAYLOADS[name])))

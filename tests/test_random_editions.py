@@ -10,10 +10,10 @@ Markdown of the site: every link between pages and files must land on a file and
 
 from __future__ import annotations
 
-import html
 import posixpath
 import re
 import tempfile
+from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -76,21 +76,44 @@ def test_every_valid_edition_draws_every_diagram_and_writes_every_page(entities,
     assert broken_links(pages, files) == []
 
 
+class _Links(HTMLParser):
+    """The href and id attributes of a page (an HTML parser: data text may read « href="… » as words)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.hrefs: list[str] = []
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for name, value in attrs:
+            if name == "href" and value is not None:
+                self.hrefs.append(value)
+            elif name == "id" and value is not None:
+                self.ids.add(value)
+
+
+def _parsed(page: str) -> _Links:
+    links = _Links()
+    links.feed(page)
+    links.close()
+    return links
+
+
 def broken_links(pages: dict[str, str], files: set[str]) -> list[str]:
     """Links of the pages' HTML to a file or an anchor that does not exist (what MkDocs' strict mode refuses)."""
-    converted = {path: _html(text) for path, text in pages.items()}
-    anchors = {path: set(re.findall(r'\bid="([^"]+)"', page)) for path, page in converted.items()}
+    parsed = {path: _parsed(_html(text)) for path, text in pages.items()}
     broken = []
-    for path, page in converted.items():
-        for href in re.findall(r'\bhref="([^"]*)"', page):
-            href = html.unescape(href)
+    for path, page in parsed.items():
+        for href in page.hrefs:
             if re.match(r"^[a-z][a-z0-9+.-]*:", href):  # another site, an e-mail address
                 continue
             target, _, anchor = href.partition("#")
             target = posixpath.normpath(posixpath.join(posixpath.dirname(path), unquote(target))) if target else path
+            if target.startswith("../"):  # another version of the site (../latest/…), published beside this one
+                continue
             if target not in files:
                 broken.append(f"{path} → {href} : fichier absent")
-            elif anchor and target in anchors and unquote(anchor) not in anchors[target]:
+            elif anchor and target in parsed and unquote(anchor) not in parsed[target].ids:
                 broken.append(f"{path} → {href} : ancre absente")
     return broken
 
@@ -105,6 +128,7 @@ def test_the_link_check_accepts_the_fixture_site_and_finds_a_broken_anchor() -> 
     site = build_pages(make_context(data, 2099, SETTINGS, ContentCache(None)), draw=placeholder)
     pages = {path: text for path, text in site.files.items() if path.endswith(".md")}
     files = set(site.files) | {fact_sheet_path(r) for r in ("ref-alpha", "ref-beta", "ci-sis")}
+    files |= {p.relative_to(PROJECT / "docs").as_posix() for p in (PROJECT / "docs").rglob("*.md")}  # hand-written
     assert broken_links(pages, files | {"pdf/cadre-commun-2099.pdf"}) == []
     pages["programmes.md"] += "\n\n[vers nulle part](#ancre-absente) [ailleurs](referentiels/inconnu.md)\n"
     found = broken_links(pages, set(site.files))

@@ -69,7 +69,7 @@ def test_only_the_article_body_is_indexed_without_its_boilerplate(site: Site) ->
     for text in BOILERPLATE:
         assert text in page.article_text and _ignored(page, text), text
     note = next(r for r in entities(EDITION, "referentiels") if r.get("notes_editoriales"))
-    assert _ignored(site.page(f"referentiels/{note['id']}/"), "Note éditoriale")
+    assert _ignored(site.page(f"referentiels/{note['id']}/"), "Notes éditoriales")  # the section and its notes
 
 
 def test_each_page_says_its_type_status_and_edition(site: Site) -> None:

@@ -42,6 +42,11 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     data = Path(args.data)
+    # a missing edition first: the order of two years is worth saying only once both exist
+    for year in (args.ancienne, args.nouvelle):
+        if not edition_folder(data, year).is_dir():
+            print(f"cadre : édition {year} introuvable ({edition_folder(data, year)})", file=sys.stderr)
+            return 1
     if args.ancienne >= args.nouvelle:
         print(f"cadre : l'édition de référence ({args.ancienne}) doit précéder l'édition comparée "
               f"({args.nouvelle}) : cadre diff {min(args.ancienne, args.nouvelle)} "
@@ -49,10 +54,6 @@ def run(args: argparse.Namespace) -> int:
               f"cadre : deux éditions différentes sont nécessaires (reçu deux fois {args.ancienne})",
               file=sys.stderr)
         return 1
-    for year in (args.ancienne, args.nouvelle):
-        if not edition_folder(data, year).is_dir():
-            print(f"cadre : édition {year} introuvable ({edition_folder(data, year)})", file=sys.stderr)
-            return 1
     years = [y for y in edition_years(data) if y <= args.nouvelle]  # lineage is checked from the first one
     try:
         editions = load_chain(data, years, ContentCache(None))

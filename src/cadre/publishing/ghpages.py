@@ -103,9 +103,12 @@ def _tree(repo: Repository, old: str | None, built: Path, version: Version, vers
           latest: int | None, env: dict[str, str]) -> str:
     """The branch's next tree: the old one with the edition's folder replaced, `latest` and the root pages."""
     repo.run("read-tree", old if old else "--empty", env=env)
-    for folder in {str(version.annee), LATEST}:
-        _remove(repo, folder, env)
-    _add_folder(repo, built, str(version.annee), env)
+    folder = str(version.annee)
+    before = _listing(repo, env, folder)
+    for removed in {folder, LATEST}:
+        _remove(repo, removed, env)
+    _add_folder(repo, built, folder, env)
+    _keep_search_index(repo, env, folder, before)
     if latest is not None:
         subtree = repo.run("write-tree", f"--prefix={latest}/", env=env).strip()
         repo.run("read-tree", f"--prefix={LATEST}/", subtree, env=env)
@@ -145,6 +148,35 @@ def _published(entry: dict) -> bool:
 
 def _with_alias(entry: dict, latest: int | None) -> dict:
     return {**entry, "aliases": [LATEST] if latest is not None and entry["version"] == str(latest) else []}
+
+
+SEARCH_INDEX = "pagefind"  # the folder of a version's search index (cadre.publishing.search)
+
+
+def _listing(repo: Repository, env: dict[str, str], folder: str) -> dict[str, str]:
+    """path -> "mode blob" of every file under `folder/` in the index being prepared."""
+    listed = repo.run("ls-files", "-s", "-z", "--", f"{folder}/", env=env).split("\0")
+    entries = {}
+    for line in filter(None, listed):
+        info, path = line.split("\t", 1)
+        mode, blob, _ = info.split()
+        entries[path] = f"{mode} {blob}"
+    return entries
+
+
+def _keep_search_index(repo: Repository, env: dict[str, str], folder: str, before: dict[str, str]) -> None:
+    """Pagefind writes the same index in a different byte order from one run to the next (its filters are
+    hash maps): when every other file of the version is unchanged, the published index is kept, so that an
+    unchanged republication changes nothing on the branch."""
+    index = f"{folder}/{SEARCH_INDEX}/"
+    after = _listing(repo, env, folder)
+    if not before or {p: b for p, b in before.items() if not p.startswith(index)} != {
+            p: b for p, b in after.items() if not p.startswith(index)}:
+        return
+    _remove(repo, index.rstrip("/"), env)
+    kept = [f"{entry}\t{path}" for path, entry in before.items() if path.startswith(index)]
+    if kept:
+        repo.run("update-index", "--index-info", env=env, stdin="\n".join(kept) + "\n")
 
 
 def _remove(repo: Repository, folder: str, env: dict[str, str]) -> None:

@@ -77,9 +77,10 @@ async def _index(site_dir: Path, records: Sequence[SearchRecord], edition: str) 
     try:
         index = await service.create_index(config)
         indexed = await index.add_directory(str(site_dir))
-        await asyncio.gather(*(index.add_custom_record(url="/" + record.url, content=record.content,
-                                                       language=LANGUAGE, meta=_meta(record, edition),
-                                                       filters=_filters(record)) for record in records))
+        for record in records:  # one after the other: the index numbers pages in the order it gets them, and the
+            # same site must give the same files (an unchanged republication changes nothing on gh-pages)
+            await index.add_custom_record(url="/" + record.url, content=record.content, language=LANGUAGE,
+                                          meta=_meta(record, edition), filters=_filters(record))
         await index.write_files()
         await _written(site_dir / FOLDER)
     finally:
