@@ -140,7 +140,8 @@ def derive_chain(data: Path) -> list[Edit]:
     _edit(e2017 / "evolutions.yaml", lambda v: _entry(v, "evo-alpha-2").update(referentiel="ref-zorg"))
     _edit(e2017 / "glossaire.yaml", lambda v: _entry(v, "zorg")["renvoi"].update(id="ref-zorg"))
     _edit(e2017 / "principes" / "pr-primaute.yaml", lambda v: v.update(referentiels=["ref-zorg"]))
-    _edit(e2017 / "acteurs" / "act-industriels.yaml", lambda v: v["devoirs"][0]["elements"][0].update(referentiels=["ref-zorg"]))
+    _edit(e2017 / "acteurs" / "act-industriels.yaml",
+          lambda v: v["devoirs"][0]["elements"][0].update(referentiels=["ref-zorg"]))
     edits.append(Edit("referentiel", "ref-zorg", "renommage", [("edition", None, 2017), ("id", "ref-alpha",
                                                                                           "ref-zorg")]))
 
@@ -154,7 +155,8 @@ def derive_chain(data: Path) -> list[Edit]:
         "enonce": "Le cadre fictif prime, et les projets fictifs sont évalués.",
         "questions": primaute["questions"] + evaluation["questions"], "referentiels": ["ref-zorg"],
         "acteurs": ["act-regional"], "remplace": ["pr-primaute", "pr-evaluation"]})
-    _edit(e2017 / "acteurs" / "act-regional.yaml", lambda v: v["devoirs"][0]["elements"][0].update(principes=["pr-conduite"]))
+    _edit(e2017 / "acteurs" / "act-regional.yaml",
+          lambda v: v["devoirs"][0]["elements"][0].update(principes=["pr-conduite"]))
     edits.append(Edit("principe", "pr-conduite", "fusion", [("edition", None, 2017)]))
 
     # 2018: ref-beta removed (and its planned evolution); the service that relied on it relies on ci-sis
