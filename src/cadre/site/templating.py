@@ -27,6 +27,7 @@ from cadre.model.kinds import KINDS, label
 from cadre.site import labels
 from cadre.site.abbreviations import Abbreviations, abbreviations
 from cadre.site.figures import Figure, describe
+from cadre.site.figures.inline import as_inline
 from cadre.site.links import relative
 from cadre.text import (
     attribute,
@@ -179,7 +180,12 @@ class PageLinks:
 
     def as_globals(self) -> dict[str, Any]:
         return {"kb": self.kb, "edition": self.kb.edition, "url": self.url, "page": self.page, "file": self.file,
-                "link": self.link, "links": self.links, "page_file": self.page_file, "description": self.description}
+                "link": self.link, "links": self.links, "page_file": self.page_file, "description": self.description,
+                "figure_svg": self.figure_svg}
+
+    def figure_svg(self, drawn: Any) -> Markup:
+        """A drawn diagram (site.architecture.Drawn) inline in this page, its boxes linked to their pages."""
+        return Markup(as_inline(drawn.svg, self.page_file, f"Diagramme : {plain(drawn.figure.title)}"))
 
     def description(self, figure: Figure) -> Markup:
         """The text alternative of a diagram, its boxes linked to their pages."""
