@@ -26,6 +26,8 @@ from cadre.model import Lien
 from cadre.model.kinds import KINDS, label
 from cadre.site import labels
 from cadre.site.abbreviations import Abbreviations, abbreviations
+from cadre.site.editorial import with_legend
+from cadre.site.parts import services_of_part
 from cadre.site.figures import Figure, describe
 from cadre.site.figures.inline import as_inline
 from cadre.site.links import relative
@@ -107,7 +109,9 @@ def front_matter(title: str, **values: Any) -> str:
 
 def badge(statut: str) -> Markup:
     """The availability status of a fact sheet, as a coloured label (text, not colour alone, carries it)."""
-    return Markup('<span class="cadre-badge cadre-badge--{}">{}</span>').format(statut, labels.DISPONIBILITE[statut])
+    # the classification is the editors' reading of the sheet, not the document's words: marked as such
+    return Markup('<span class="cadre-badge cadre-badge--{} cadre-editorial">{}</span>').format(
+        statut, labels.DISPONIBILITE[statut])
 
 
 def group(items: list[Any], attribute_name: str) -> dict[Any, list[Any]]:
@@ -148,7 +152,7 @@ class Renderer:
         """Markdown for `page_file` (docs-relative) from `template`, links relative to that file."""
         context = PageLinks(self, page_file).as_globals()
         context.update(values)
-        return self.env.get_template(template).render(context)
+        return with_legend(self.env.get_template(template).render(context))
 
 
 class PageLinks:
@@ -181,7 +185,7 @@ class PageLinks:
     def as_globals(self) -> dict[str, Any]:
         return {"kb": self.kb, "edition": self.kb.edition, "url": self.url, "page": self.page, "file": self.file,
                 "link": self.link, "links": self.links, "page_file": self.page_file, "description": self.description,
-                "figure_svg": self.figure_svg}
+                "figure_svg": self.figure_svg, "services_of_part": lambda numero: services_of_part(self.kb, numero)}
 
     def figure_svg(self, drawn: Any) -> Markup:
         """A drawn diagram (site.architecture.Drawn) inline in this page, its boxes linked to their pages."""
