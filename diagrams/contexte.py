@@ -3,7 +3,7 @@
 from cadre.loading.knowledge import KnowledgeBase
 from cadre.loading.validate import references
 from cadre.model.kinds import KINDS
-from cadre.site.figures import Box, Figure, Group, Link, full_name_of, name_of
+from cadre.site.figures import Box, Figure, Group, Link, clip, full_name_of, name_of
 
 TITRE = "Diagrammes de contexte des fiches"
 ORDRE = 8
@@ -16,6 +16,9 @@ Chaque boîte mène à sa page.
 KINDS_ENTITE = ("referentiel", "service")
 # what a reader of a fact sheet does not look for around it: the glossary only repeats the entity's name
 HORS_CONTEXTE = frozenset({"glossaire"})
+# kinds whose label is a whole sentence (an evolution's wording, up to 500 characters), not a name: their first
+# words are drawn, the whole sentence is in the description
+NOMMES_PAR_UNE_PHRASE = frozenset({"evolution"})
 
 
 def neighbours_in(kb: KnowledgeBase, kind: str, entity_id: str) -> dict[str, list[str]]:
@@ -54,6 +57,8 @@ def side(kb: KnowledgeBase, prefix: str, neighbours: dict[str, list[str]]) -> tu
 def _box(kb: KnowledgeBase, prefix: str, kind: str, entity_id: str) -> Box:
     entity = kb.get(kind, entity_id)
     name = name_of(entity)  # a real name: wrapped over lines by the drawing, never cut
+    if kind in NOMMES_PAR_UNE_PHRASE:
+        name = clip(name, 100)
     full = full_name_of(entity)
     return Box(f"{prefix}_{kind}_{entity_id}".replace("-", "_"), name, "neutre", kb.url(kind, entity_id),
                texte=full if full != name else None)
