@@ -64,7 +64,7 @@ def render_svg(figure: Figure) -> str:
 def _draw(figure: Figure, target: Path) -> None:
     import diagrams  # imported here: it costs more than drawing, and a warm build never needs it
 
-    graph = {"pad": "0.2", "fontname": FONT, "fontsize": "16", "fontcolor": TEXT_COLOUR, "labelloc": "t",
+    graph = {"pad": "0.2", "fontname": FONT, "fontsize": "16", "fontcolor": TEXT_COLOUR, "labelloc": "t", "labeljust": "l",
              "bgcolor": "white", "nodesep": "0.25", "ranksep": "0.45", "splines": "spline", "compound": "true",
              "newrank": "true"}
     node = {"shape": "box", "style": "rounded,filled", "fixedsize": "false", "labelloc": "c", "width": "1.2",
