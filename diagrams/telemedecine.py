@@ -2,7 +2,8 @@
 
 from cadre.loading.knowledge import KnowledgeBase
 from cadre.model import Etape, UsageService
-from cadre.site.figures import Box, Figure, Group, Link, clip
+from cadre.site.figures import Box, Figure, Group, Link
+from cadre.text import plain
 
 TITRE = "Les étapes d'un acte de télémédecine et les services mobilisés"
 ORDRE = 6
@@ -34,7 +35,8 @@ def etape_item(kb: KnowledgeBase, etape: Etape) -> tuple[Box | Group, list[str]]
         return box, [box.id]
     # ids by position: a letter is free text (it may repeat, or hold what an identifier cannot)
     boxes = tuple(
-        usage_box(kb, f"{prefix}_{rang}", f"{s.lettre}. {clip(s.titre.split(' (')[0], 60)}",
+        # the title up to its parenthesis, whole (wrapped by the drawing); the text alternative has all of it
+        usage_box(kb, f"{prefix}_{rang}", f"{s.lettre}. {plain(s.titre).split(' (')[0]}",
                   f"{s.lettre}. {s.titre}", s.services, lien)
         for rang, s in enumerate(etape.sous_etapes, 1)
     )

@@ -23,6 +23,8 @@ DATA = PROJECT / "data"
 EDITION = max((p for p in (DATA / "editions").iterdir() if p.name.isdigit()), key=lambda p: int(p.name))
 SVG_NS = "{http://www.w3.org/2000/svg}"
 # the diagrams the issue asks for, one page each under architecture/
+# a box's link: back to the site root, then a permalink made of slugs (never a scheme)
+PERMALINK = r"(\.\./)*([a-z0-9-]+/)*(#[a-z0-9-]+)?"
 DIAGRAMS = ("cartographie", "socle", "referentiels", "dependances", "gouvernance", "telemedecine", "calendrier")
 
 
@@ -101,20 +103,39 @@ def assert_draws(root: ElementTree.Element, labels: list[str]) -> None:
 
 
 def external_references(root: ElementTree.Element) -> list[str]:
+    """Everything that would load or lead outside the site; a box's link to a page of the site is not one."""
     found = []
     for element in root.iter():
         for name, value in element.attrib.items():
-            if name.endswith("href") or "url(" in value:
+            own = element.tag == f"{SVG_NS}a" and name == "href" and re.fullmatch(PERMALINK, value)
+            if (name.endswith("href") and not own) or "url(" in value:
                 found.append(f"{element.tag} {name}={value}")
         if element.tag.endswith("image") or element.tag.endswith("style"):
             found.append(element.tag)
     return found
 
 
+def broken_links(site: Path, where: Path, hrefs: list[str]) -> list[str]:
+    """Links (relative to the folder `where`) that reach no page of the built site, or no anchor on it."""
+    broken = []
+    for href in hrefs:
+        path, _, anchor = href.partition("#")
+        page = (where / path).resolve() / "index.html"
+        if not page.is_file() or site.resolve() not in page.parents:
+            broken.append(href)
+        elif anchor and f'id="{anchor}"' not in page.read_text(encoding="utf-8"):
+            broken.append(href)
+    return broken
+
+
+def inline_diagrams(html: str) -> list[str]:
+    return re.findall(r'<svg [^>]*class="cadre-diagramme".*?</svg>', html, re.S)
+
+
 def box_fill(root: ElementTree.Element, label: str) -> str:
     for group in root.iter(f"{SVG_NS}g"):
         if group.get("class") == "node" and " ".join(_text(group).split()).startswith(label):
-            shape = next(e for e in group if e.tag in (f"{SVG_NS}path", f"{SVG_NS}polygon"))
+            shape = next(e for e in group.iter() if e.tag in (f"{SVG_NS}path", f"{SVG_NS}polygon"))
             return shape.get("fill", "")
     raise AssertionError(f"boîte « {label} » introuvable")
 
@@ -126,14 +147,21 @@ def test_first_build_draws_every_diagram_and_the_second_draws_none(builds) -> No
     _, first, second = builds
     assert first.returncode == 0, first.stderr[-3000:]
     assert second.returncode == 0, second.stderr[-3000:]
-    contexts = len(folder("referentiels")) + len(folder("socle"))
+    contexts = len(folder("referentiels")) + len(folder("socle")) - len(lone_services())
     assert drawn_counts(first.stderr) == (len(DIAGRAMS) + contexts, 0)
     assert drawn_counts(second.stderr) == (0, len(DIAGRAMS) + contexts)
 
 
+def lone_services() -> list[dict]:
+    """Later services of the socle that cite nothing (and that nothing cites): no context diagram of a lone box."""
+    return [s for s in folder("socle") if s.get("version") == "ulterieure"
+            and not any(s.get(f) for f in ("rubrique", "referentiels", "programmes"))]
+
+
 def all_svg_paths() -> list[str]:
+    lone = {s["id"] for s in lone_services()}
     return [*DIAGRAMS, *(f"contexte/referentiel-{r['id']}" for r in folder("referentiels")),
-            *(f"contexte/service-{s['id']}" for s in folder("socle"))]
+            *(f"contexte/service-{s['id']}" for s in folder("socle") if s["id"] not in lone)]
 
 
 def test_every_diagram_is_valid_self_contained_svg(site: Path) -> None:
@@ -148,14 +176,45 @@ def test_every_diagram_is_valid_self_contained_svg(site: Path) -> None:
 def test_every_diagram_page_shows_its_svg_with_alt_text_and_a_description(site: Path) -> None:
     for name in DIAGRAMS:
         html = (site / "architecture" / name / "index.html").read_text(encoding="utf-8")
-        img = re.search(rf'<img [^>]*src="\.\./{name}\.svg"[^>]*>', html)
-        assert img, name
-        assert re.search(r'alt="Diagramme : [^"]+"', img.group(0)), name
-        described = re.search(r'aria-describedby="([^"]+)"', img.group(0))
+        frame = re.search(r'<div class="cadre-figure"[^>]*>', html)
+        assert frame and re.search(r'aria-label="Diagramme : [^"]+"', frame.group(0)), name
+        described = re.search(r'aria-describedby="([^"]+)"', frame.group(0))
         assert described and f'id="{described.group(1)}"' in html, name
+        assert len(inline_diagrams(html)) == 1, name
+        assert f'href="../{name}.svg"' in html, name  # the diagram alone, at full size
     index = (site / "architecture" / "index.html").read_text(encoding="utf-8")
     for name in DIAGRAMS:
         assert f'href="{name}/"' in index
+
+
+def test_diagram_boxes_are_links_to_existing_pages_inline_and_in_the_files(site: Path) -> None:
+    pages = [p for p in site.rglob("index.html") if "cadre-figure" in p.read_text(encoding="utf-8")]
+    assert len(pages) > 20
+    linked = 0
+    for page in pages:
+        for svg in inline_diagrams(page.read_text(encoding="utf-8")):
+            assert not re.search(r"<script|\son[a-z]+=|javascript:|<foreignObject|<style", svg, re.I), page
+            hrefs = re.findall(r'<a href="([^"]*)"', svg)
+            linked += len(hrefs)
+            assert broken_links(site, page.parent, hrefs) == [], page
+    for path in all_svg_paths():
+        file = site / "architecture" / f"{path}.svg"
+        hrefs = [a.get("href") for a in svg_root(site, path).iter(f"{SVG_NS}a")]
+        assert broken_links(site, file.parent, hrefs) == [], path
+    # every référentiel and service of the data has a box that is a link somewhere
+    assert linked > len(folder("referentiels")) + len(folder("socle"))
+
+
+def test_a_long_name_is_wrapped_never_cut(site: Path) -> None:
+    # context diagrams draw names, wrapped over lines and never cut with « … »; only the evolutions, whose
+    # « name » is a sentence of up to 500 characters, are shortened (kept whole in the description)
+    cut = []
+    for path in (p for p in all_svg_paths() if p.startswith("contexte/")):
+        for box in (g for g in svg_root(site, path).iter(f"{SVG_NS}g") if g.get("class") == "node"):
+            links = [a.get("href", "") for a in box.iter(f"{SVG_NS}a")]
+            if "…" in _text(box) and not any("referentiels/evolutions/" in link for link in links):
+                cut.append((path, " ".join(_text(box).split())))
+    assert cut == []
 
 
 def description(site: Path, page: str) -> str:
@@ -252,10 +311,15 @@ def test_calendar_places_dated_items_by_year_and_gathers_the_undated(site: Path)
 def test_each_fact_sheet_and_service_page_shows_its_context_diagram(site: Path) -> None:
     referentiels = {r["id"]: r for r in folder("referentiels")}
     for service in folder("socle"):
+        html = (site / "socle" / service["id"] / "index.html").read_text(encoding="utf-8")
+        if service["id"] in {s["id"] for s in lone_services()}:
+            # nothing cites a later service of the socle: no diagram of a lone box
+            assert "cadre-figure" not in html and "## Contexte" not in html, service["id"]
+            continue
         root = svg_root(site, f"contexte/service-{service['id']}")
         cited = [short_name(referentiels[r]) for r in service.get("referentiels", [])]
         assert_draws(root, [short_name(service), *cited])
-        html = (site / "socle" / service["id"] / "index.html").read_text(encoding="utf-8")
+        assert len(inline_diagrams(html)) == 1, service["id"]
         assert f"architecture/contexte/service-{service['id']}.svg" in html
         assert f'id="description-contexte-service-{service["id"]}"' in html
     for referentiel in referentiels.values():
@@ -264,6 +328,19 @@ def test_each_fact_sheet_and_service_page_shows_its_context_diagram(site: Path) 
         assert_draws(root, [short_name(referentiel)] + citing)
         html = (site / "referentiels" / referentiel["id"] / "index.html").read_text(encoding="utf-8")
         assert f"architecture/contexte/referentiel-{referentiel['id']}.svg" in html
+
+
+def test_context_diagrams_leave_out_the_glossary_and_lone_boxes(site: Path) -> None:
+    later = lone_services()
+    assert later, "the data has later services that nothing cites"
+    for service in later:
+        assert not (site / "architecture" / "contexte" / f"service-{service['id']}.svg").exists(), service["id"]
+    for path in (p for p in all_svg_paths() if p.startswith("contexte/")):
+        root = svg_root(site, path)
+        frames = [" ".join(_text(g).split()) for g in root.iter(f"{SVG_NS}g") if g.get("class") == "cluster"]
+        assert not any("glossaire" in f.lower() for f in frames), (path, frames)
+        boxes = [g for g in root.iter(f"{SVG_NS}g") if g.get("class") == "node"]
+        assert len(boxes) > 1, path
 
 
 # --- the diagrams follow the data; unchanged data is never drawn twice ----------------------------------------

@@ -119,11 +119,14 @@ SITE_BUTTONS = {"cadre-notes-bascule"}  # buttons of the templates (cadre.js giv
 
 
 def _harmless(tag: str, attrs: dict[str, str]) -> bool:
-    """The site's own elements inside articles: diagrams (<img> of its SVG), the checklist's boxes and the notes
-    switch (written by the template with fixed attributes: nothing of the data in them)."""
+    """The site's own elements inside articles: diagrams (inline SVG or <img> of its SVG), the checklist's boxes
+    and the notes switch (written by the template with fixed attributes: nothing of the data in them). An inline
+    diagram's own contents (links, text) are checked like any other element."""
     if tag == "button":
         return (attrs.get("class") in SITE_BUTTONS and set(attrs) <= {"type", "class", "role", "aria-checked", "hidden"}
                 and not any(MARKER.search(value or "") for value in attrs.values()))
+    if tag == "svg":
+        return attrs.get("class") == "cadre-diagramme" and attrs.get("role") == "group"
     if tag == "img":
         return scheme(attrs.get("src", "")) is None and not MARKER.search(attrs.get("src", ""))
     return tag == "input" and attrs.get("type") == "checkbox" and set(attrs) <= {"type", "disabled", "checked"}
@@ -237,10 +240,12 @@ def test_diagrams_draw_data_as_text_and_reference_nothing(hostile_site: HostileS
         root = ET.parse(path).getroot()
         for element in root.iter():
             name = element.tag.removeprefix(svg_ns)
-            if name in ("script", "image", "foreignObject", "style", "a", "use", "iframe", "animate", "set"):
+            if name in ("script", "image", "foreignObject", "style", "use", "iframe", "animate", "set"):
                 problems.append((where, f"élément <{name}>"))
             for attribute, value in element.attrib.items():
-                if attribute.startswith("on") or attribute.endswith("href") or "url(" in value:
+                own_link = name == "a" and attribute == "href" and re.fullmatch(r"(\.\./)+([a-z0-9-]+/)*(#[a-z0-9-]+)?",
+                                                                                  value)
+                if attribute.startswith("on") or (attribute.endswith("href") and not own_link) or "url(" in value:
                     problems.append((where, f"<{name} {attribute}={value[:120]!r}>"))
             if name == "g" and element.get("class") in ("node", "edge", "cluster"):
                 title = element.findtext(f"{svg_ns}title") or ""

@@ -78,4 +78,5 @@ class Chapitre(Entity):
     titre: Nom
     ordre: int
     parent: Annotated[Slug | None, Ref("chapitre")] = None
-    corps: Texte
+    # a part title followed by no text of its own (« 1 Généralités ») has no body: its sub-parts follow
+    corps: Texte | None = None

@@ -60,6 +60,8 @@ class ObjectifArs(Entity):
     """One row of the table of ARS objectives (§2.2.4); `service` is empty for « Tous services »."""
 
     ligne: Nom = Field(description="Le libellé de la ligne tel qu'écrit")
+    groupe: Nom | None = Field(None, description="L'intertitre en gras (ligne de groupe du tableau) sous lequel "
+                               "la ligne est rangée, tel qu'écrit")
     service: Annotated[Slug | None, Ref("service")] = None
     ordre: int
     textes_cites: list[Texte] = []

@@ -11,6 +11,7 @@ from pathlib import Path
 from cadre.cache import ContentCache
 from cadre.timing import processor_seconds
 from cadre.site.figures import Definition, Figure, RenderStats, draw_all, load_definitions, svg_size
+from cadre.site.figures.inline import as_file
 from cadre.site.templating import Renderer, front_matter
 
 FOLDER = "architecture"
@@ -22,6 +23,7 @@ class Drawn:
     figure: Figure
     svg_path: str  # path of the SVG file from the site root
     width: int  # natural width in CSS pixels
+    svg: str = ""  # the drawing, its links relative to the site root (placed by figures.inline)
 
     @property
     def anchor(self) -> str:
@@ -33,7 +35,7 @@ class Architecture:
     definitions: list[Definition]
     whole: dict[str, Drawn]  # definition name -> its diagram of the whole edition
     contexts: dict[tuple[str, str], Drawn]  # (kind, id) -> the entity's context diagram
-    svgs: dict[str, str]  # path -> SVG text
+    svgs: dict[str, str]  # path -> SVG text of the file, links relative to it
     stats: RenderStats
 
     @property
@@ -52,16 +54,23 @@ def draw_architecture(renderer: Renderer, diagrams_dir: Path, cache: ContentCach
     kb = renderer.kb
     definitions = load_definitions(diagrams_dir) if diagrams_dir.is_dir() else []
     whole = {d.name: d.build(kb) for d in definitions if d.build}
-    per_entity = {(kind, e.id): d.build_for(kb, kind, e.id)
-                  for d in definitions if d.build_for for kind in d.entity_kinds for e in kb.all(kind)}
+    per_entity = {(kind, e.id): f for d in definitions if d.build_for for kind in d.entity_kinds
+                  for e in kb.all(kind) if has_neighbours(f := d.build_for(kb, kind, e.id))}
     figures = [*whole.values(), *per_entity.values()]
     stats = RenderStats()
     svgs = dict(zip((f"{FOLDER}/{f.name}.svg" for f in figures), draw(figures, cache, stats), strict=True))
-    drawn = {f.name: Drawn(f, f"{FOLDER}/{f.name}.svg", svg_size(svgs[f"{FOLDER}/{f.name}.svg"])[0]) for f in figures}
+    drawn = {f.name: Drawn(f, path, svg_size(svgs[path])[0], svgs[path])
+             for f in figures for path in [f"{FOLDER}/{f.name}.svg"]}
+    files = {path: as_file(svg, path) for path, svg in svgs.items()}
     stats.seconds = time.perf_counter() - started  # the figures' definitions included
     stats.cpu = processor_seconds() - cpu
     return Architecture(definitions, {n: drawn[f.name] for n, f in whole.items()},
-                        {key: drawn[f.name] for key, f in per_entity.items()}, svgs, stats)
+                        {key: drawn[f.name] for key, f in per_entity.items()}, files, stats)
+
+
+def has_neighbours(figure: Figure) -> bool:
+    """A context diagram is worth showing when it draws more than the entity itself."""
+    return sum(1 for _ in figure.boxes()) > 1
 
 
 def architecture_pages(renderer: Renderer, architecture: Architecture) -> dict[str, str]:

@@ -156,8 +156,9 @@ def build_pages(ctx: BuildContext, draw: Drawer = draw_all) -> SiteSource:
     work = processor_seconds() - cpu - architecture.stats.cpu
     log = (architecture.stats.summary(),
            f"pages : {pages} page(s) en {wall:.2f} s, {work:.2f} s CPU (modèles, flux, données ouvertes)")
-    stored = {path: (DIAGRAMS, architecture.stats.keys[name]) for path, name in architecture.paths.items()
-              if name in architecture.stats.keys}  # a drawer that keeps no drawing (tests) leaves them in the pages
+    # the diagram files are kept with the site, not read back from the drawings' cache: each file is its drawing
+    # with links made relative to where it is served (figures.inline.as_file), not the cached drawing itself
+    stored: dict[str, tuple[str, str]] = {}
     return SiteSource(ctx.annee, files, banner, macros(ctx.kb, files, ctx.settings.pdf_edition), log, stored,
                       search_records=search_records(ctx.kb), nav=_navigation(ctx))
 

@@ -28,7 +28,10 @@ from cadre.model.kinds import KINDS, label, short_label
 from cadre.site import labels
 from cadre.site.abbreviations import Abbreviations, abbreviations
 from cadre.site.alphabet import AUTRES, by_initial
+from cadre.site.editorial import with_legend
+from cadre.site.parts import services_of_part
 from cadre.site.figures import Figure, describe
+from cadre.site.figures.inline import as_inline
 from cadre.site.links import relative
 from cadre.site.notes import PageNotes, merged, summary
 from cadre.text import (
@@ -136,7 +139,9 @@ def front_matter(title: str, **values: Any) -> str:
 
 def badge(statut: str) -> Markup:
     """The availability status of a fact sheet, as a coloured label (text, not colour alone, carries it)."""
-    return Markup('<span class="cadre-badge cadre-badge--{}">{}</span>').format(statut, labels.DISPONIBILITE[statut])
+    # the classification is the editors' reading of the sheet, not the document's words: marked as such
+    return Markup('<span class="cadre-badge cadre-badge--{} cadre-editorial">{}</span>').format(
+        statut, labels.DISPONIBILITE[statut])
 
 
 def letter_anchor(letter: str) -> Markup:
@@ -185,7 +190,7 @@ class Renderer:
         """Markdown for `page_file` (docs-relative) from `template`, links relative to that file."""
         context = PageLinks(self, page_file).as_globals()
         context.update(values)
-        return self.env.get_template(template).render(context)
+        return with_legend(self.env.get_template(template).render(context))
 
 
 class PageLinks:
@@ -236,7 +241,12 @@ class PageLinks:
     def as_globals(self) -> dict[str, Any]:
         return {"kb": self.kb, "edition": self.kb.edition, "url": self.url, "page": self.page, "file": self.file,
                 "link": self.link, "links": self.links, "page_file": self.page_file, "description": self.description,
-                "notes": PageNotes(self.url), "entite": self.other_edition, "suivre": self.follow}
+                "notes": PageNotes(self.url), "entite": self.other_edition, "suivre": self.follow,
+                "figure_svg": self.figure_svg, "services_of_part": lambda numero: services_of_part(self.kb, numero)}
+
+    def figure_svg(self, drawn: Any) -> Markup:
+        """A drawn diagram (site.architecture.Drawn) inline in this page, its boxes linked to their pages."""
+        return Markup(as_inline(drawn.svg, self.page_file, f"Diagramme : {plain(drawn.figure.title)}"))
 
     def description(self, figure: Figure) -> Markup:
         """The text alternative of a diagram, its boxes linked to their pages."""

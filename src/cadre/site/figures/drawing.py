@@ -14,6 +14,7 @@ from typing import Any
 from xml.etree import ElementTree
 
 from cadre.cache import ContentCache, content_key
+from cadre.site.figures.inline import is_permalink
 from cadre.site.figures.model import (
     FONT,
     FONT_STACK,
@@ -81,7 +82,7 @@ def render_svg(figure: Figure) -> str:
 def _draw(figure: Figure, target: Path) -> None:
     import diagrams  # imported here: it costs more than drawing, and a warm build never needs it
 
-    graph = {"pad": "0.2", "fontname": FONT, "fontsize": "16", "fontcolor": TEXT_COLOUR, "labelloc": "t",
+    graph = {"pad": "0.2", "fontname": FONT, "fontsize": "16", "fontcolor": TEXT_COLOUR, "labelloc": "t", "labeljust": "l",
              "bgcolor": "white", "nodesep": "0.25", "ranksep": "0.45", "splines": "spline", "compound": "true",
              "newrank": "true"}
     node = {"shape": "box", "style": "rounded,filled", "fixedsize": "false", "labelloc": "c", "width": "1.2",
@@ -127,8 +128,10 @@ def _draw_box(diagrams: Any, box: Box, width: int) -> Any:
     style = "rounded,filled,dashed" if box.dashed else "rounded,filled"
     font_colour = "#ffffff" if box.tone == "axe" else TEXT_COLOUR
     penwidth = "2" if box.tone in ("accent", "focus", "perimetre") else "1.2"
+    # a box with a page is a link to it (a permalink made of slugs: nothing for Graphviz to interpret)
+    link = {"href": box.lien} if box.lien and is_permalink(box.lien) else {}
     return diagrams.Node(graphviz_label(label), nodeid=graphviz_id(box.id), fillcolor=fill, color=border,
-                         fontcolor=font_colour, style=style, penwidth=penwidth)
+                         fontcolor=font_colour, style=style, penwidth=penwidth, **link)
 
 
 _PLAIN_ID = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
@@ -174,6 +177,8 @@ def _draw_link(diagrams: Any, nodes: dict[str, Any], clusters: dict[str, str], l
     nodes[link.source] >> edge >> nodes[link.target]
 
 
+# Graphviz's link: the permalink kept as a plain SVG 2 `href`, its tooltip (the label again) dropped
+_LINK = re.compile(r'<a xlink:href="([^"]*)" xlink:title="[^"]*">')
 _BOLD = re.compile(rf'font-family="{FONT} Bold"')
 _FAMILY = re.compile(rf'font-family="{FONT}"')
 
@@ -184,6 +189,7 @@ def clean_svg(svg: str) -> str:
     svg = re.sub(r"<!--.*?-->\n?", "", svg[start:], flags=re.S)
     svg = _BOLD.sub(f'font-family="{FONT_STACK}" font-weight="bold"', svg)
     svg = _FAMILY.sub(f'font-family="{FONT_STACK}"', svg)
+    svg = _LINK.sub(r'<a href="\1">', svg)
     svg = svg.replace(' xmlns:xlink="http://www.w3.org/1999/xlink"', "", 1)
     svg = svg.replace("<svg ", '<svg role="img" ', 1)
     problems = external_references(svg)
@@ -193,13 +199,15 @@ def clean_svg(svg: str) -> str:
 
 
 def external_references(svg: str) -> list[str]:
-    """Every href, image, url(...) or CSS import in an SVG: a self-contained diagram has none. Stylesheets are
-    looked for in <style> elements and style attributes only: a label may say « @import » as text."""
+    """Every href, image, url(...) or CSS import in an SVG: a self-contained diagram has none but its links to
+    the site's own pages (permalinks). Stylesheets are looked for in <style> elements and style attributes
+    only: a label may say « @import » as text."""
     root = ElementTree.fromstring(svg)
     found = []
     for element in root.iter():
         for name, value in element.attrib.items():
-            if name.endswith("href") or "url(" in value or (name == "style" and "@" in value):
+            own_link = name == "href" and element.tag.endswith("}a") and is_permalink(value)
+            if (name.endswith("href") and not own_link) or "url(" in value or (name == "style" and "@" in value):
                 found.append(f"{element.tag} {name}={value}")
         if element.tag.endswith(("image", "style")):
             found.append(element.tag)
