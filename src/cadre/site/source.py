@@ -108,7 +108,7 @@ def _build(ctx: BuildContext) -> SiteSource:
 
 def _restored(ctx: BuildContext, kept: KeptSite, seconds: float) -> SiteSource:
     """A kept site, with the same log lines as a build that drew and printed nothing."""
-    figures = [path for path, (kind, _) in kept.stored.items() if kind == DIAGRAMS]
+    figures = [path for path in kept.files if path.endswith(".svg")]  # the drawings, kept with the site
     run = PdfRun([], [path for path, (kind, _) in kept.stored.items() if kind == "pdf"], 0.0, [])
     pages = sum(1 for path in kept.files if path.endswith(".md"))
     log = (RenderStats(reused=figures).summary(), f"pages : {pages} page(s) en {seconds:.2f} s (site repris du cache)",

@@ -15,7 +15,13 @@ from xml.etree import ElementTree
 from cadre.text import for_markdown
 
 SVG = "http://www.w3.org/2000/svg"
-ElementTree.register_namespace("", SVG)
+
+
+def _serialised(root: ElementTree.Element) -> str:
+    """The drawing as SVG text, its elements unprefixed. ElementTree's prefixes are one table for the whole
+    process, which the Atom feeds also set (their own default namespace): it is set again here, just before."""
+    ElementTree.register_namespace("", SVG)
+    return ElementTree.tostring(root, encoding="unicode")
 
 # a permalink of the site (KnowledgeBase.url): slugs and slashes, an optional anchor; never a scheme nor `..`
 PERMALINK = re.compile(r"(?:[a-z0-9-]+/)*(?:#[a-z0-9-]+)?")
@@ -73,7 +79,7 @@ def as_file(svg: str, path: str) -> str:
     """The drawing as the file `path` of the site: links relative to that file."""
     root = checked(svg)
     _relink(root, to_root(path))
-    return ElementTree.tostring(root, encoding="unicode")
+    return _serialised(root)
 
 
 def as_inline(svg: str, page_file: str, label: str) -> str:
@@ -90,4 +96,4 @@ def as_inline(svg: str, page_file: str, label: str) -> str:
     root.set("role", "group")
     root.set("aria-label", label)
     root.set("class", "cadre-diagramme")
-    return for_markdown(ElementTree.tostring(root, encoding="unicode"))
+    return for_markdown(_serialised(root))
