@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from cadre.cli.arguments import edition_year
-from cadre.editions.diff import diff_editions, format_text
+from cadre.editions.diff import diff_editions, diff_items, format_items_text, format_text
 from cadre.loading.knowledge import InvalidEdition, load_knowledge_base
 from cadre.loading.loader import edition_folder
 
@@ -43,9 +43,9 @@ def run(args: argparse.Namespace) -> int:
             print(f"Édition {year} invalide : {len(invalid.errors)} erreur(s) ; corriger avant de comparer.",
                   file=sys.stderr)
             return 1
-    diff = diff_editions(*editions)
+    diff, items = diff_editions(*editions), diff_items(*editions)
     if args.format == "json":
-        print(json.dumps(diff.to_json(), ensure_ascii=False, indent=2))
+        print(json.dumps({**diff.to_json(), "items": items.to_json()}, ensure_ascii=False, indent=2))
     else:
-        sys.stdout.write(format_text(diff))
+        sys.stdout.write(format_text(diff) + "\n" + format_items_text(items))
     return 0
