@@ -8,7 +8,8 @@ import sys
 from collections.abc import Sequence
 
 # Each module defines `register(subparsers)`; its parser's `func(args) -> int` runs the command.
-COMMANDS = ["validate", "schema", "new_edition", "diff", "publish", "serve", "liens", "export_docs", "recherche"]
+COMMANDS = ["validate", "schema", "new_edition", "diff", "publish", "serve", "liens", "export_docs", "recherche",
+            "evaluation"]
 
 
 class FrenchParser(argparse.ArgumentParser):

@@ -55,3 +55,22 @@ def items(kb: KnowledgeBase, type_: str) -> list[Item]:
 
 def all_items(kb: KnowledgeBase) -> list[Item]:
     return points_de_controle(kb) + objectifs(kb)
+
+
+def items_document(kb: KnowledgeBase) -> dict[str, object]:
+    """The items of an edition as plain text, published per edition so a later edition's page can re-evaluate a
+    file made on this one (old text beside new text)."""
+    def entry(item: Item) -> dict[str, object]:
+        value: dict[str, object] = {"id": item.id, "groupe": item.groupe, "groupe_libelle": item.groupe_libelle,
+                                    "texte": plain(item.texte)}
+        if item.echeance:
+            value["echeance"] = item.echeance
+        return value
+
+    return {
+        "edition": kb.edition.annee,
+        PROJET: [entry(i) for i in points_de_controle(kb)],
+        ARS: [entry(i) for i in objectifs(kb)],
+        "referentiels": [{"id": r.id, "libelle": plain(label(r))} for r in kb.all("referentiel")],
+        "services": [{"id": s.id, "libelle": plain(label(s))} for s in kb.all("service")],
+    }

@@ -18,6 +18,7 @@ from cadre.exports.pdf import cached_pdfs, fact_sheet_path, pdf_documents
 from cadre.model.kinds import KINDS, page_kinds
 from cadre.site.architecture import Architecture, architecture_pages, draw_architecture
 from cadre.site.context import BuildContext
+from cadre.site.evaluation import evaluation_files
 from cadre.site.handwritten import macros
 from cadre.site.pages import EntityExtras, Exports, Overview, entity_pages, overview_page, overview_pages
 from cadre.site.search import SearchRecord, search_records
@@ -63,6 +64,7 @@ def _build(ctx: BuildContext) -> SiteSource:
     files.update(architecture.svgs)
     files.update(feeds(ctx, diff))
     files.update(api_files(ctx.kb))
+    files.update(evaluation_files(ctx, renderer))
     documents = list(pdf_documents(ctx.kb, ctx.edition_url))
     pdfs, run = cached_pdfs(documents, ctx.cache, allow_stale=ctx.apercu)
     files.update(pdfs)
