@@ -145,7 +145,11 @@ class Evaluation {
       for (const v of [...values, ""]) row.append(element("td", String(counts[v])));
       table.tBodies[0].append(row);
     }
-    const parts = [element("p", `${this.type === "ars" ? "ARS" : "Projet"} : ${this.state.courant} · édition ${this.edition}`, { class: "cadre-eval-nom" }), table];
+    // a narrow screen scrolls the table, not the page; the scrolling region is reachable with the keyboard
+    const scroller = element("div", null, { class: "cadre-eval-defilement", role: "region", tabindex: "0",
+      "aria-label": "Décompte des réponses" });
+    scroller.append(table);
+    const parts = [element("p", `${this.type === "ars" ? "ARS" : "Projet"} : ${this.state.courant} · édition ${this.edition}`, { class: "cadre-eval-nom" }), scroller];
     if (this.type === "projet") parts.push(...this.blockingList(blocking), ...this.referentielsSummary());
     this.root.querySelector("[data-synthese]").replaceChildren(...parts);
     const heading = this.root.querySelector("[data-entete]");
