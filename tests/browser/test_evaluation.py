@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, Page, expect
 
 from .checks import RequestLog, axe_violations, screenshot
 
@@ -162,13 +162,13 @@ def test_a_later_or_foreign_file_is_refused_with_a_french_message(page: Page, si
                                  "nom": "P", "date": "2017-01-01", "reponses": {}}), encoding="utf-8")
     open_page(page, f"{site_url}/2016/auto-evaluation/")
     page.set_input_files("#eval-import", str(later))
-    assert page.text_content("#eval-message") == (
+    expect(page.locator("#eval-message")).to_have_text(
         "futur.json : fichier de l'édition 2017, postérieure à cette édition (2016) : importez-le sur le site de "
         "l'édition 2017.")
     broken = tmp_path / "casse.json"
     broken.write_text("{ pas du json", encoding="utf-8")
     page.set_input_files("#eval-import", str(broken))
-    assert page.text_content("#eval-message") == "casse.json : ce n'est pas un fichier JSON valide."
+    expect(page.locator("#eval-message")).to_have_text("casse.json : ce n'est pas un fichier JSON valide.")
 
 
 @pytest.mark.parametrize("width", [1280, 390])
