@@ -119,6 +119,8 @@ def expected_files() -> set[str]:
                   f"api/v1/schemas/{kind}.schema.json", f"api/v1/schemas/{kind}.entite.schema.json"}
         files |= {f"api/v1/{kind}/{entity_id}.json" for entity_id in fixture_ids(kind)}
     files |= {f"pdf/referentiel-{entity_id}.pdf" for entity_id in fixture_ids("referentiel")}
+    # the self-assessment files: the items of each edition up to this one (only this one here) and their schema
+    files |= {f"api/v1/evaluation/items-{YEAR}.json", "api/v1/schemas/evaluation.schema.json"}
     return files
 
 

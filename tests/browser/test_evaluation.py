@@ -212,3 +212,46 @@ def test_the_printed_report_starts_with_the_summary(page: Page, site_url: str) -
     assert synthese["y"] < first_item["y"]
     assert page.evaluate("getComputedStyle(document.getElementById('synthese')).breakAfter") == "page"
     assert len(page.pdf(format="A4")) > 10_000
+
+
+def test_keyboard_alone_answers_and_names_a_project(page: Page, site_url: str) -> None:
+    first = principe("primaute")["questions"][0]["id"]
+    open_page(page, f"{site_url}/latest/auto-evaluation/")
+    page.focus("#eval-nom")
+    page.keyboard.type("Projet clavier")
+    page.keyboard.press("Tab")  # to « Créer »
+    page.keyboard.press("Enter")
+    expect(page.locator("#eval-message")).to_have_text("« Projet clavier » créé.")
+    page.focus(f"input[name='reponse-{first}'][value='oui']")
+    page.keyboard.press("Space")
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("ArrowRight")  # oui → partiellement → non
+    page.keyboard.press("Tab")  # the comment
+    page.keyboard.type("Vu en comité")
+    assert checked(page, first) == "non"
+    assert page.evaluate("document.activeElement.id") == f"commentaire-{first}"
+    stored = json.loads(page.evaluate("localStorage.getItem('cadre-evaluation:2017:projet')"))
+    assert stored["courant"] == "Projet clavier"
+    assert stored["dossiers"]["Projet clavier"]["reponses"][first] == {"reponse": "non", "commentaire": "Vu en comité"}
+
+
+def test_several_projects_by_name_in_one_browser(page: Page, site_url: str) -> None:
+    first = principe("primaute")["questions"][0]["id"]
+    open_page(page, f"{site_url}/latest/auto-evaluation/")
+    for name, value in [("Projet A", "oui"), ("Projet B", "non")]:
+        page.fill("#eval-nom", name)
+        page.click("button[data-action=creer]")
+        answer(page, first, value)
+    page.select_option("#eval-dossier", "Projet A")
+    assert checked(page, first) == "oui"
+    page.reload(wait_until="load")
+    page.wait_for_selector("[data-outils]:not([hidden])")
+    assert page.eval_on_selector_all("#eval-dossier option", "o => o.map(e => e.textContent)") == [
+        "Mon projet", "Projet A", "Projet B"]
+    assert page.input_value("#eval-dossier") == "Projet A" and checked(page, first) == "oui"
+    page.select_option("#eval-dossier", "Projet B")
+    assert checked(page, first) == "non"
+    assert page.text_content("[data-synthese] .cadre-eval-nom") == "Projet : Projet B · édition 2017"
+    page.click("button[data-action=supprimer]")  # the confirmation is accepted
+    assert page.eval_on_selector_all("#eval-dossier option", "o => o.map(e => e.textContent)") == [
+        "Mon projet", "Projet A"]
