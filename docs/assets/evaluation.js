@@ -312,6 +312,7 @@ class Evaluation {
     if (!doc.reponses || typeof doc.reponses !== "object") return "les réponses manquent.";
     const values = REPONSES[this.type];
     for (const [id, answer] of Object.entries(doc.reponses)) {
+      if (!answer || typeof answer !== "object") return `item ${id} : réponse illisible.`;
       if (answer.reponse !== undefined && !(answer.reponse in values)) return `item ${id} : réponse « ${answer.reponse} » inconnue.`;
     }
     return null;
