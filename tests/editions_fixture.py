@@ -70,10 +70,10 @@ def derive_edition(data: Path, old: str, new: str, statut: str = "publiee") -> l
     objective = next(o for o in kb.all("objectif") if o.fin_2017)
     objectives = read_yaml_file(root / "objectifs-ars.yaml")
     row = next(o for o in objectives if o["id"] == objective.id)
-    row["fin_2017"][0] = "Objectif révisé pour l'édition de test."
+    row["fin_2017"][0]["texte"] = "Objectif révisé pour l'édition de test."
     write_yaml_file(root / "objectifs-ars.yaml", objectives)
     edits.append(Edit("objectif", objective.id, "modification",
-                      [("fin_2017[0]", objective.fin_2017[0], "Objectif révisé pour l'édition de test.")]))
+                      [("fin_2017[0].texte", objective.fin_2017[0].texte, "Objectif révisé pour l'édition de test.")]))
 
     # a new glossary entry
     glossary_file = root / "glossaire.yaml"

@@ -63,7 +63,7 @@ def test_text_diff_groups_changes_by_kind_in_french(derived):
     data, edits = derived
     result = cadre("diff", "2016", "2017", data=data)
     assert result.returncode == 0, result.stderr
-    out = result.stdout
+    out, items = result.stdout.split("\nItems d'évaluation (points de contrôle, objectifs ARS)\n")
     lines = out.splitlines()
     assert lines[0] == "Différences entre l'édition 2016 et l'édition 2017"
     for heading in ("Référentiels", "Services du socle", "Programmes nationaux", "Objectifs ARS",
@@ -74,12 +74,17 @@ def test_text_diff_groups_changes_by_kind_in_french(derived):
     assert any(line.startswith("  + ajouté : zzt — ") for line in lines)
     removed = next(e.id for e in edits if e.event == "retrait")
     assert any(line.startswith(f"  - retiré : {removed} — ") for line in lines)
-    assert "      fin_2017[0] : « " in out and "→ « Objectif révisé pour l'édition de test. »" in out
+    assert "      fin_2017[0].texte : « " in out and "→ « Objectif révisé pour l'édition de test. »" in out
     # exactly the edits: 2 additions, 1 removal, 2 modified entities, nothing else
     assert sum(line.startswith("  + ") for line in lines) == 2
     assert sum(line.startswith("  - ") for line in lines) == 1
     assert sum(line.startswith("  ~ ") for line in lines) == 2
     assert lines[-1] == "Total : 2 ajouts, 1 retrait, 2 entités modifiées."
+    # the rewritten objective is the one evaluation item reworded (matched by its id)
+    objective = next(e for e in edits if e.kind == "objectif")
+    assert items.splitlines() == [f"  ~ reformulé : {objective.id}-2017-1 ({objective.id}) {'« '}"
+                                  f"{' '.join(objective.changes[0][1].split())} » → « Objectif révisé pour "
+                                  "l'édition de test. »"]
 
 
 def test_diff_refuses_an_invalid_edition_with_its_errors(tmp_path):

@@ -205,7 +205,7 @@ def test_the_csv_files_hold_the_same_entities_with_the_documented_conventions(bu
     assert [r["id"] for r in rows] == [d["id"] for d in documents]
     assert {r["edition"] for r in rows} == {"2016"}
     for row, document in zip(rows, documents, strict=True):
-        assert row["fin_2016"].split(" | ") == document["entite"]["fin_2016"]  # list of texts: « | »
+        assert json.loads(row["fin_2016"] or "[]") == document["entite"]["fin_2016"]  # list of objects: JSON
         assert json.loads(row["notes_editoriales"] or "[]") == document["entite"].get("notes_editoriales", [])
     referentiels = list(csv.DictReader(io.StringIO((built.site / "api/v1/referentiel.csv").read_text("utf-8-sig"))))
     ci_sis = next(r for r in referentiels if r["id"] == "ci-sis")

@@ -42,6 +42,11 @@ ACTIVE_IN_DATA = {"script", "style", "link", "meta", "base", "iframe", "frame", 
                   "applet", "form", "input", "button", "textarea", "select", "svg", "math", "video", "audio",
                   "source", "track", "picture", "template", "noscript", "portal", "dialog", "img"}
 ACTIVE_ANYWHERE = {"iframe", "frame", "frameset", "object", "embed", "applet", "base", "portal"}
+# the self-assessment pages' own form (cadre.site.evaluation), inside <div data-evaluation> (an attribute data text
+# cannot carry): its controls have these attributes only, their values made of ids (slugs) and fixed words
+EVALUATION_CONTROLS = {"input", "button", "select", "textarea"}
+EVALUATION_ATTRIBUTES = {"type", "name", "value", "id", "class", "data-champ", "data-action", "rows", "accept",
+                         "autocomplete"}
 # the only attributes where data text may appear (as text): anything else would be data given a meaning
 TEXT_ATTRIBUTES = {"title", "alt", "aria-label", "href", "id", "content"}
 
@@ -67,14 +72,18 @@ class ActiveContent(HTMLParser):
         self.article = 0
         self.script: list[str] | None = None
         self.problems: list[str] = []
+        self.evaluation = 0  # depth of <div> inside the self-assessment form, 0 outside
 
     def handle_starttag(self, tag: str, attrs_list: list[tuple[str, str | None]]) -> None:
         attrs = {name: value or "" for name, value in attrs_list}
         in_data = self.everywhere_data or self.article > 0
         if tag == "article":
             self.article += 1
+        if tag == "div" and (self.evaluation or "data-evaluation" in attrs):
+            self.evaluation += 1
         shown = f"<{tag} {' '.join(f'{k}={v[:120]!r}' for k, v in attrs.items())}>"
-        if tag in ACTIVE_ANYWHERE or (in_data and tag in ACTIVE_IN_DATA and not _harmless(tag, attrs)):
+        if tag in ACTIVE_ANYWHERE or (in_data and tag in ACTIVE_IN_DATA and not _harmless(tag, attrs)
+                                          and not (self.evaluation and _evaluation_control(tag, attrs))):
             self.problems.append(f"élément actif {shown}")
         if tag == "meta" and attrs.get("http-equiv", "").lower() == "refresh":
             self.problems.append(f"redirection {shown}")
@@ -104,6 +113,8 @@ class ActiveContent(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag == "article" and self.article:
             self.article -= 1
+        if tag == "div" and self.evaluation:
+            self.evaluation -= 1
         if tag == "script" and self.script is not None:
             content = "".join(self.script)
             if MARKER.search(content) or "alert(" in content:
@@ -130,6 +141,11 @@ def _harmless(tag: str, attrs: dict[str, str]) -> bool:
     if tag == "img":
         return scheme(attrs.get("src", "")) is None and not MARKER.search(attrs.get("src", ""))
     return tag == "input" and attrs.get("type") == "checkbox" and set(attrs) <= {"type", "disabled", "checked"}
+
+
+def _evaluation_control(tag: str, attrs: dict[str, str]) -> bool:
+    return (tag in EVALUATION_CONTROLS and set(attrs) <= EVALUATION_ATTRIBUTES
+            and not any(MARKER.search(value) for value in attrs.values()))
 
 
 def active_content(html: str, everywhere_data: bool = False) -> list[str]:

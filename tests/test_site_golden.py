@@ -126,6 +126,8 @@ def expected_files() -> set[str]:
     files |= {f"flux/{kind}/{entity_id}.xml" for kind in PAGE_FOLDERS for entity_id in fixture_ids(kind)}
     files |= {"calendrier/edition.ics", "api/v1/schemas/comparaison.schema.json"}
     files |= {f"calendrier/referentiel/{entity_id}.ics" for entity_id in fixture_ids("referentiel")}
+    # the self-assessment files: the items of each edition up to this one (only this one here) and their schema
+    files |= {f"api/v1/evaluation/items-{YEAR}.json", "api/v1/schemas/evaluation.schema.json"}
     return files
 
 

@@ -20,7 +20,8 @@ from cadre.cli.arguments import UsageError
 from cadre.cli.french import FrenchParser
 
 # Each module defines `register(subparsers)`; its parser's `func(args) -> int` runs the command.
-COMMANDS = ["validate", "schema", "new_edition", "diff", "publish", "serve", "liens", "export_docs", "recherche"]
+COMMANDS = ["validate", "schema", "new_edition", "diff", "publish", "serve", "liens", "export_docs", "recherche",
+            "evaluation"]
 
 
 def build_parser() -> FrenchParser:

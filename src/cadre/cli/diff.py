@@ -16,6 +16,7 @@ from cadre.cache import ContentCache
 from cadre.cli.arguments import edition_year
 from cadre.editions.catalogue import edition_years
 from cadre.editions.diff import compare
+from cadre.editions.items import diff_items, format_items_text
 from cadre.editions.report import diff_json, format_text
 from cadre.loading.knowledge import InvalidEdition
 from cadre.loading.loader import edition_folder
@@ -64,11 +65,12 @@ def run(args: argparse.Namespace) -> int:
                                          for e in invalid.errors)]
         print(f"{_named(wrong)} : {len(invalid.errors)} erreur(s) ; corriger avant de comparer.", file=sys.stderr)
         return 1
-    diff = compare([kb for kb in editions if kb.edition.annee >= args.ancienne])
+    compared = [kb for kb in editions if kb.edition.annee >= args.ancienne]
+    diff, items = compare(compared), diff_items(compared[0], compared[-1])
     if args.format == "json":
-        print(json.dumps(diff_json(diff), ensure_ascii=False, indent=2))
+        print(json.dumps({**diff_json(diff), "items": items.to_json()}, ensure_ascii=False, indent=2))
     else:
-        sys.stdout.write(format_text(diff))
+        sys.stdout.write(format_text(diff) + "\n" + format_items_text(items))
     return 0
 
 

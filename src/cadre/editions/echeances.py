@@ -156,7 +156,7 @@ def _objectifs(objectif: ObjectifArs) -> Iterator[Echeance]:
     for year, items in ((2016, objectif.fin_2016), (2017, objectif.fin_2017)):
         if items:
             end = dt.date(year, 12, 31)
-            lines = "\n".join(f"- {plain(item)}" for item in items)
+            lines = "\n".join(f"- {plain(item.texte)}" for item in items)
             yield Echeance("objectif", objectif.id, f"fin-{year}", f"Objectifs ARS à fin {year} — "
                            f"{plain(objectif.ligne)}", lines, Periode(end, end, Precision.FIN_ANNEE, f"fin {year}"),
                            KINDS["objectif"].url(objectif.id))

@@ -23,6 +23,7 @@ def validate_edition(root: Path) -> LoadedEdition:
     loaded.errors.extend(check_glossary_targets(loaded))
     loaded.errors.extend(check_unique_numbers(loaded))
     loaded.errors.extend(check_parent_cycles(loaded))
+    loaded.errors.extend(check_unique_items(loaded))
     loaded.errors.extend(check_edition_dates(loaded))
     loaded.errors.extend(check_images(loaded))
     loaded.errors.sort(key=lambda e: (str(e.location.path), e.location.line, e.location.column))
@@ -156,6 +157,31 @@ def check_parent_cycles(loaded: LoadedEdition) -> list[DataError]:
                     loaded.sources[(kind, entity_id)].location(("parent",)), Code.PARENT_CYCLE, f"{kind}:{entity_id}",
                     "parent", "l'entité est sa propre ancêtre : " + " → ".join([*chain, entity_id]),
                     expected=f"un parent qui n'est pas contenu dans {kind}:{entity_id}", found=f"« {entity.parent} »"))
+    return errors
+
+
+def item_paths(kind: str, entity: BaseModel) -> Iterator[tuple[Path_, str]]:
+    """(path of the id, id) of every evaluation item an entity holds: principle check-points, ARS objectives."""
+    fields = {"principe": ("questions",), "objectif": ("fin_2016", "fin_2017")}.get(kind, ())
+    for name in fields:
+        for i, item in enumerate(getattr(entity, name)):
+            yield (name, i, "id"), item.id
+
+
+def check_unique_items(loaded: LoadedEdition) -> list[DataError]:
+    """Answers of a GO / NO GO review or an ARS report are keyed by item id: two items with one id would mix them."""
+    errors = []
+    seen: dict[str, str] = {}
+    for kind in ("principe", "objectif"):
+        for entity_id, entity in loaded.entities[kind].items():
+            for at, item_id in item_paths(kind, entity):
+                where = f"{kind}:{entity_id}.{dotted(at)}"
+                if item_id in seen:
+                    errors.append(DataError(
+                        loaded.sources[(kind, entity_id)].location(at), Code.DUPLICATE_ID, f"{kind}:{entity_id}",
+                        dotted(at), f"identifiant d'item déjà porté par {seen[item_id]}",
+                        expected="un identifiant d'item unique dans l'édition", found=f"« {item_id} »"))
+                seen.setdefault(item_id, where)
     return errors
 
 

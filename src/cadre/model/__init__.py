@@ -57,6 +57,7 @@ from cadre.model.referentiels import (  # noqa: F401
     StatutDisponibilite,
 )
 from cadre.model.socle import (  # noqa: F401
+    Cible,
     Denomination,
     EcheanceSocle,
     Etape,

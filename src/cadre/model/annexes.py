@@ -108,6 +108,9 @@ class TypeQuestion(StrEnum):
 
 
 class Question(Strict):
+    """A check-point of a principle; its id stays the same across editions (GO / NO GO answers are keyed by it)."""
+
+    id: Slug = Field(description="Identifiant stable du point de contrôle, unique dans l'édition")
     texte: Texte
     type: TypeQuestion = TypeQuestion.QUESTION
 

@@ -56,6 +56,13 @@ class EcheanceSocle(Strict):
     section: str | None = None
 
 
+class Cible(Strict):
+    """One objective of a row at one deadline; its id stays the same across editions (ARS reports are keyed by it)."""
+
+    id: Slug = Field(description="Identifiant stable de l'objectif, unique dans l'édition")
+    texte: Texte
+
+
 class ObjectifArs(Entity):
     """One row of the table of ARS objectives (§2.2.4); `service` is empty for « Tous services »."""
 
@@ -65,8 +72,8 @@ class ObjectifArs(Entity):
     service: Annotated[Slug | None, Ref("service")] = None
     ordre: int
     textes_cites: list[Texte] = []
-    fin_2016: list[Texte] = []
-    fin_2017: list[Texte] = []
+    fin_2016: list[Cible] = []
+    fin_2017: list[Cible] = []
 
 
 class Processus(Entity):

@@ -25,6 +25,7 @@ from cadre.site.architecture import Architecture, Drawer, architecture_pages, dr
 from cadre.site.comparisons import comparison_pages, editions_compared, retired, retired_pages
 from cadre.site.context import BuildContext
 from cadre.site.figures import RenderStats, draw_all
+from cadre.site.evaluation import evaluation_files
 from cadre.site.handwritten import macros
 from cadre.site.kept import KeptSite, read_site, site_key, write_site
 from cadre.site.navigation import SectionNav, entity_navigation
@@ -150,6 +151,7 @@ def build_pages(ctx: BuildContext, draw: Drawer = draw_all) -> SiteSource:
                            ctx.edition_url, first_ids))
     files.update(api_files(ctx.kb))
     files.update(comparison_files(compared))
+    files.update(evaluation_files(ctx, renderer))
     banner = {"annee": ctx.annee, "statut": ctx.statut.value, "libelle_statut": ctx.libelle_statut,
               "publiee": ctx.publiee}
     wall = time.perf_counter() - started - architecture.stats.seconds  # the diagrams are said apart

@@ -1,0 +1,1 @@
+"""Self-assessment from the data: GO / NO GO reviews of projects and the ARS half-yearly reports."""
