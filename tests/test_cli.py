@@ -57,7 +57,7 @@ from cadre.cli import main
 ROOT = Path(__file__).resolve().parents[1]
 GOOD = ROOT / "tests" / "fixtures" / "validation" / "good"
 COMMANDS = ("« validate », « schema », « new-edition », « diff », « publish », « serve », « liens », « export-docs », "
-            "« recherche »")
+            "« recherche », « evaluation »")
 YEAR = "(attendu : quatre chiffres, ex. 2016)"
 PORT = "(attendu : un nombre de 1 à 65535, ex. 8000)"
 
