@@ -72,8 +72,10 @@ def derive_edition(data: Path, old: str, new: str, statut: str = "publiee") -> l
     row = next(o for o in objectives if o["id"] == objective.id)
     row["fin_2017"][0]["texte"] = "Objectif révisé pour l'édition de test."
     write_yaml_file(root / "objectifs-ars.yaml", objectives)
+    reworded = objective.fin_2017[0]  # an item keyed by its id: the diff names it so
     edits.append(Edit("objectif", objective.id, "modification",
-                      [("fin_2017[0].texte", objective.fin_2017[0].texte, "Objectif révisé pour l'édition de test.")]))
+                      [(f"fin_2017[id={reworded.id}].texte", reworded.texte,
+                        "Objectif révisé pour l'édition de test.")]))
 
     # a new glossary entry
     glossary_file = root / "glossaire.yaml"

@@ -74,7 +74,8 @@ def test_text_diff_groups_changes_by_kind_in_french(derived):
     assert any(line.startswith("  + ajouté : zzt — ") for line in lines)
     removed = next(e.id for e in edits if e.event == "retrait")
     assert any(line.startswith(f"  - retiré : {removed} — ") for line in lines)
-    assert "      fin_2017[0].texte : « " in out and "→ « Objectif révisé pour l'édition de test. »" in out
+    assert "      fin_2017[id=tous-services-2017-1].texte : « " in out and \
+         "→ « Objectif révisé pour l'édition de test. »" in out
     # exactly the edits: 2 additions, 1 removal, 2 modified entities, nothing else
     assert sum(line.startswith("  + ") for line in lines) == 2
     assert sum(line.startswith("  - ") for line in lines) == 1

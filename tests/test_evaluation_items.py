@@ -131,9 +131,10 @@ def test_diff_reports_items_added_removed_and_reworded_by_id(two_editions: Path)
         "« Le projet fictif applique-t-il le ZORG ? »\n"
         "  ~ reformulé : obj-tous-2017-1 (obj-tous) « Objectif transversal fictif » → "
         "« Objectif transversal révisé »\n")
-    as_json = json.loads(cadre("diff", "2099", "2100", "--format", "json", data=two_editions).stdout)["items"]
-    assert [i["id"] for i in as_json["ajouts"]] == ["pr-primaute-3"]
-    assert [i["id"] for i in as_json["retraits"]] == ["pr-primaute-2"]
-    assert as_json["reformulations"][1] == {"id": "obj-tous-2017-1", "groupe": "obj-tous",
-                                            "avant": "Objectif transversal fictif",
-                                            "apres": "Objectif transversal révisé"}
+    as_json = json.loads(cadre("diff", "2099", "2100", "--format", "json", data=two_editions).stdout)
+    changes = {c["chemin"]: (c["avant"], c["apres"]) for kind in as_json["types"] for m in kind["modifications"]
+               for c in m["changements"]}
+    assert changes["questions[id=pr-primaute-1].texte"] == ("Le projet fictif respecte-t-il le ZORG ?",
+                                                           "Le projet fictif applique-t-il le ZORG ?")
+    assert changes["fin_2017[id=obj-tous-2017-1].texte"] == ("Objectif transversal fictif",
+                                                            "Objectif transversal révisé")

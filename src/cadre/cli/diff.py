@@ -68,9 +68,12 @@ def run(args: argparse.Namespace) -> int:
     compared = [kb for kb in editions if kb.edition.annee >= args.ancienne]
     diff, items = compare(compared), diff_items(compared[0], compared[-1])
     if args.format == "json":
-        print(json.dumps({**diff_json(diff), "items": items.to_json()}, ensure_ascii=False, indent=2))
+        # the comparison's published schema (api/v1/schemas/comparaison.schema.json): items changes are in it, as
+        # the changes of the check-points and objectives, each path naming the item's id
+        print(json.dumps(diff_json(diff), ensure_ascii=False, indent=2))
     else:
-        sys.stdout.write(format_text(diff) + "\n" + format_items_text(items))
+        # then, when there are some, the evaluation items to look at again, in one list for a project or an ARS
+        sys.stdout.write(format_text(diff) + ("" if items.vide else "\n" + format_items_text(items)))
     return 0
 
 
