@@ -197,20 +197,29 @@ def test_each_entity_page_has_its_json_document(built: Build, kind: str) -> None
         assert spaces(name) in h1, (document["id"], h1)
 
 
-def test_the_csv_files_hold_the_same_entities_with_the_documented_conventions(built: Build, edition: dict) -> None:
-    raw = (built.site / "api/v1/objectif.csv").read_bytes()
+def read_csv(built: Build, name: str) -> list[dict[str, str]]:
+    raw = (built.site / "api/v1" / name).read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")  # UTF-8 with BOM
-    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+    return list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline=""), delimiter=";"))
+
+
+def test_the_csv_files_hold_the_same_entities_with_the_documented_conventions(built: Build, edition: dict) -> None:
+    rows = read_csv(built, "objectif.csv")
     documents = edition["types"]["objectif"]["entites"]
     assert [r["id"] for r in rows] == [d["id"] for d in documents]
     assert {r["edition"] for r in rows} == {"2016"}
     for row, document in zip(rows, documents, strict=True):
-        assert row["fin_2016"].split(" | ") == document["entite"]["fin_2016"]  # list of texts: « | »
-        assert json.loads(row["notes_editoriales"] or "[]") == document["entite"].get("notes_editoriales", [])
-    referentiels = list(csv.DictReader(io.StringIO((built.site / "api/v1/referentiel.csv").read_text("utf-8-sig"))))
+        assert row["fin_2016"].split(" ; ") == (document["entite"]["fin_2016"] or [""])  # list of texts: « ; »
+        notes = document["entite"].get("notes_editoriales", [])
+        assert row["notes_editoriales.type"] == " ; ".join(n["type"] for n in notes)  # list of objects: flat
+    referentiels = read_csv(built, "referentiel.csv")
     ci_sis = next(r for r in referentiels if r["id"] == "ci-sis")
-    assert json.loads(ci_sis["disponibilite"])["statut"] == "disponible"  # nested values as JSON
+    assert ci_sis["disponibilite.statut"] == "disponible"  # nested values: one column per sub-field
+    assert "disponibilite" not in ci_sis and "liens" not in ci_sis
     assert ci_sis["permalien"] == "referentiels/ci-sis/"
+    for kind in edition["types"]:
+        for row in read_csv(built, f"{kind}.csv"):
+            assert not any(cell.startswith(("{", "[{")) for cell in row.values()), (kind, row["id"])  # no JSON
 
 
 # --- the links of each entity page ---------------------------------------------------------------------------
@@ -256,7 +265,7 @@ def test_the_open_data_page_shows_real_excerpts_and_links_every_file(built: Buil
     assert "<!-- donnees:" not in page
     text = html.unescape(re.sub(r"<[^>]+>", "", page))
     assert '"id": "ci-sis"' in text and '"edition": 2016' in text  # the JSON excerpt
-    assert "edition,id,section," in text  # the CSV excerpt's header
+    assert "edition;id;section;notes_editoriales.type;" in text  # the CSV excerpt's header
     assert "Les fichiers de l'édition" in text and "l'édition 2016 du cadre commun" in spaces(text)
     targets = {target_of(built, "donnees-ouvertes/", a["href"]) for a in parse(page).links}
     for pdf in (built.site / "pdf").glob("*.pdf"):

@@ -21,6 +21,7 @@ from jinja2 import Environment, StrictUndefined
 
 from cadre.exports.opendata import entity_json_path, kind_csv_path, kind_json_path, schema_path
 from cadre.exports.pdf import edition_pdf_path, fact_sheet_path
+from cadre.exports.tableur import SEPARATOR
 from cadre.model.kinds import KINDS, label
 from cadre.site.templating import Renderer
 from cadre.text import for_markdown
@@ -130,9 +131,9 @@ def _abridged(value: Any, depth: int) -> Any:
 
 
 def _abridged_csv(content: str, rows: int) -> str:
-    reader = csv.reader(io.StringIO(content.lstrip("\ufeff")))
+    reader = csv.reader(io.StringIO(content.lstrip("\ufeff"), newline=""), delimiter=SEPARATOR)
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csv.writer(out, delimiter=SEPARATOR, lineterminator="\n")
     for i, row in enumerate(reader):
         if i > rows:
             break
