@@ -299,8 +299,10 @@ def test_each_fact_sheet_pdf_carries_its_key_facts(built: Build, referentiel: st
 
 def test_every_fact_sheet_has_a_pdf_and_the_edition_pdf_holds_them_all(built: Build) -> None:
     ids = {d["id"] for d in built.json("api/v1/referentiel.json")["entites"]}
-    assert {p.name for p in (built.site / "pdf").glob("*.pdf")} == (
-        {f"referentiel-{i}.pdf" for i in ids} | {"cadre-commun-2016.pdf"})
+    sheets = {f"{kind}-{d['id']}.pdf" for kind in ("referentiel", "service", "principe")
+              for d in built.json(f"api/v1/{kind}.json")["entites"]}
+    assert {p.name for p in (built.site / "pdf").glob("*.pdf")} == sheets | {"cadre-commun-2016.pdf"}
+    assert len(sheets) == 14 + 15 + 14  # référentiels, socle services, principles of the 2016 edition
     assert ids == set(KEY_FACTS)
     whole = pdf_text(built.site / "pdf/cadre-commun-2016.pdf")
     assert "SG/DSSIS/2016/147" in whole
@@ -312,16 +314,33 @@ def test_every_fact_sheet_has_a_pdf_and_the_edition_pdf_holds_them_all(built: Bu
     assert [whole.index(fact) for fact in order] == sorted(whole.index(fact) for fact in order)
 
 
+@pytest.mark.parametrize("kind", ["service", "principe"])
+def test_each_service_and_principle_page_links_to_its_pdf(built: Build, kind: str) -> None:
+    for document in built.json(f"api/v1/{kind}.json")["entites"]:
+        links = exports_links(built, document["permalien"])
+        target = target_of(built, document["permalien"], links["Fiche PDF"])
+        assert target == built.site / f"pdf/{kind}-{document['id']}.pdf"
+        title = spaces(parse(built.page(document["permalien"])).h1)
+        assert title[:30] in pdf_text(target), (document["id"], title)
+
+
+def test_every_published_pdf_is_tagged(built: Build) -> None:
+    for path in (built.site / "pdf").glob("*.pdf"):
+        root = pypdf.PdfReader(path).trailer["/Root"]
+        assert "/StructTreeRoot" in root and root["/Lang"] == "fr", path.name
+        assert bool(root["/MarkInfo"]["/Marked"]), path.name
+
+
 # --- PDF cache -------------------------------------------------------------------------------------------------
 
 
 def test_a_second_build_renders_no_pdf_again(built: Build, tmp_path: Path) -> None:
     first = PDF_LOG.search(built.log)
     assert first, built.log[-2000:]
-    assert int(first[1]) + int(first[2]) == 15
+    assert int(first[1]) + int(first[2]) == 44
     again = mkdocs_build(tmp_path / "again")
     rendered, cached = map(int, PDF_LOG.search(again.log).groups())
-    assert (rendered, cached) == (0, 15)
+    assert (rendered, cached) == (0, 44)
     sheet = "pdf/referentiel-ci-sis.pdf"
     assert (again.site / sheet).read_bytes() == (built.site / sheet).read_bytes()
 

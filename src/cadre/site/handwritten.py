@@ -91,10 +91,12 @@ def pdf_list(renderer: Renderer, base: str) -> str:
     """A Markdown list of the edition's PDF documents (titles are data: through the safe path)."""
     kb, text = renderer.kb, renderer.text
     lines = [f"- [{text.label(kb.edition.titre)}, édition {kb.edition.annee} (document entier)]"
-             f"({base}{edition_pdf_path(kb)})", "- Fiches des référentiels :"]
+             f"({base}{edition_pdf_path(kb)})"]
     for kind in KINDS.values():
-        if kind.fact_sheet:
-            lines += [f"    - [{text.label(label(e))}]({base}{fact_sheet_path(e.id)})" for e in kb.all(kind.name)]
+        if kind.fact_sheet and kb.entities[kind.name]:
+            lines.append(f"- Fiches des {kind.pluriel} :")
+            lines += [f"    - [{text.label(label(e))}]({base}{fact_sheet_path(kind.name, e.id)})"
+                      for e in kb.all(kind.name)]
     return "\n".join(lines)
 
 

@@ -86,7 +86,7 @@ def _extras(ctx: BuildContext, architecture: Architecture) -> dict[tuple[str, st
 def _exports(ctx: BuildContext, kind: str, entity_id: str) -> Exports:
     repository = ctx.settings.repository_url
     source = repository + data_file_reference(ctx.kb, kind, entity_id, ctx.settings.project) if repository else ""
-    pdf = fact_sheet_path(entity_id) if KINDS[kind].fact_sheet else None
+    pdf = fact_sheet_path(kind, entity_id) if KINDS[kind].fact_sheet else None
     return Exports(entity_json_path(kind, entity_id), pdf, source)
 
 
