@@ -24,6 +24,7 @@ from cadre.cache import ContentCache
 from cadre.loading.knowledge import InvalidEdition
 from cadre.publishing.search import SearchIndexError, index_site
 from cadre.site import NoEdition, SiteSettings, SiteSource, build_site, make_context
+from cadre.site.mentions import read_mentions
 from cadre.site.templating import TEMPLATES
 
 log = logging.getLogger("mkdocs.hooks.cadre")
@@ -44,7 +45,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     year = asked.get("annee") or os.environ.get("CADRE_EDITION")
     cache = ContentCache(Path(asked.get("cache") or os.environ.get("CADRE_CACHE") or project / ".cache"))
     address = asked.get("adresse", config.site_url) or ""  # the site's root address (a version adds its year)
-    settings = SiteSettings(config.site_name, address, config.extra.get("depot_donnees") or "", project)
+    settings = SiteSettings(config.site_name, address, config.extra.get("depot_donnees") or "", project,
+                            read_mentions(config.extra.get("mentions_legales")))
     try:
         ctx = make_context(data, int(year) if year else None, settings, cache, _serving)
     except (InvalidEdition, NoEdition, ValueError) as error:  # one readable failure listing every data error

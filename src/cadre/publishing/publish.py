@@ -22,6 +22,7 @@ from cadre.model import StatutEdition
 from cadre.publishing import engine
 from cadre.publishing.ghpages import BRANCH, LATEST, Deployment, Version, deploy, workspace
 from cadre.publishing.git import GitError, Repository
+from cadre.site import mentions
 from cadre.site.context import make_context
 
 LOCAL_ADDRESSES = ("http://localhost", "http://127.0.0.1", "https://localhost", "https://127.0.0.1")
@@ -63,6 +64,8 @@ def publish(project: Path, data: Path, year: int, *, dirty_ok: bool = False, loc
                            "de l'aperçu local : les liens canoniques, les flux et les PDF la porteraient. Renseignez "
                            "l'adresse publique, ou ajoutez --apercu-local pour une publication destinée à cette "
                            "machine.")
+    if incomplete := mentions.notice(settings.mentions_legales):  # said, not refused: the comité may publish a draft
+        log(f"Attention : {incomplete} (la page « Mentions légales » affiche « À compléter »).")
     dirty = repo.changed_files()
     if dirty and not dirty_ok:
         shown = ", ".join(dirty[:5]) + (" …" if len(dirty) > 5 else "")

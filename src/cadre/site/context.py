@@ -28,6 +28,7 @@ class SiteSettings:
     site_url: str = ""  # public address of the site root, "" when unknown; editions live at <site_url><year>/
     repository_url: str = ""  # base of the links to the data files (« Proposer une modification »); "" hides them
     project: Path = Path(".")  # the project folder: diagram definitions, paths of the data files
+    mentions_legales: tuple[tuple[str, str], ...] = ()  # publisher's details (« Mentions légales »), as configured
 
 
 @dataclass(frozen=True, eq=False)

@@ -6,6 +6,7 @@ notes, its history across editions and its context diagram. Nothing is added to 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from cadre.editions.history import EntityHistory, Evenement
@@ -103,8 +104,9 @@ def _events(history: EntityHistory | None) -> list[Evenement]:
     return [e for e in history.evenements if not (e.type.value == "ajout" and e.annee == history.editions[0])]
 
 
-def overview_pages(renderer: Renderer) -> dict[str, str]:
-    return {overview.path: overview_page(renderer, overview) for overview in OVERVIEWS}
+def overview_pages(renderer: Renderer, diagrammes: Sequence[tuple[str, str]] = ()) -> dict[str, str]:
+    """Every overview page; `diagrammes` (name, title) are the architecture pages the site map lists."""
+    return {overview.path: overview_page(renderer, overview, diagrammes=diagrammes) for overview in OVERVIEWS}
 
 
 def overview_page(renderer: Renderer, overview: Overview, **values: object) -> str:

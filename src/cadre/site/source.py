@@ -18,6 +18,7 @@ from cadre.exports.pdf import cached_pdfs, fact_sheet_path, pdf_documents
 from cadre.model.kinds import KINDS, page_kinds
 from cadre.site.architecture import Architecture, architecture_pages, draw_architecture
 from cadre.site.context import BuildContext
+from cadre.site import mentions
 from cadre.site.handwritten import macros
 from cadre.site.pages import EntityExtras, Exports, Overview, entity_pages, overview_page, overview_pages
 from cadre.site.search import SearchRecord, search_records
@@ -57,7 +58,7 @@ def _build(ctx: BuildContext) -> SiteSource:
     architecture = draw_architecture(renderer, ctx.settings.project / "diagrams", ctx.cache)
     files: dict[str, str | bytes] = {}
     files.update(entity_pages(renderer, _extras(ctx, architecture), [kb.edition.annee for kb in ctx.editions]))
-    files.update(overview_pages(renderer))
+    files.update(overview_pages(renderer, [(d.name, d.title) for d in architecture.definitions]))
     files[NOUVEAUTES] = nouveautes_page(ctx, renderer, diff)
     files.update(architecture_pages(renderer, architecture))
     files.update(architecture.svgs)
@@ -68,8 +69,9 @@ def _build(ctx: BuildContext) -> SiteSource:
     files.update(pdfs)
     banner = {"annee": ctx.annee, "statut": ctx.statut.value, "libelle_statut": ctx.libelle_statut,
               "publiee": ctx.publiee}
-    log = (architecture.stats.summary(), run.summary())
-    return SiteSource(ctx.annee, files, banner, macros(renderer, files), log, search_records(ctx.kb))
+    log = (architecture.stats.summary(), run.summary(), *filter(None, [mentions.notice(ctx.settings.mentions_legales)]))
+    pages_macros = {**macros(renderer, files), **mentions.macros(ctx.settings.mentions_legales, ctx.settings.project)}
+    return SiteSource(ctx.annee, files, banner, pages_macros, log, search_records(ctx.kb))
 
 
 def _extras(ctx: BuildContext, architecture: Architecture) -> dict[tuple[str, str], EntityExtras]:
