@@ -209,7 +209,7 @@ def test_the_csv_files_hold_the_same_entities_with_the_documented_conventions(bu
     assert [r["id"] for r in rows] == [d["id"] for d in documents]
     assert {r["edition"] for r in rows} == {"2016"}
     for row, document in zip(rows, documents, strict=True):
-        assert row["fin_2016"].split(" ; ") == (document["entite"]["fin_2016"] or [""])  # list of texts: « ; »
+        assert row["fin_2016"] == " ; ".join(document["entite"]["fin_2016"])  # list of texts: « ; » between
         notes = document["entite"].get("notes_editoriales", [])
         assert row["notes_editoriales.type"] == " ; ".join(n["type"] for n in notes)  # list of objects: flat
     referentiels = read_csv(built, "referentiel.csv")
