@@ -118,7 +118,8 @@ def expected_files() -> set[str]:
         files |= {f"flux/{kind}.xml", f"api/v1/{kind}.json", f"api/v1/{kind}.csv",
                   f"api/v1/schemas/{kind}.schema.json", f"api/v1/schemas/{kind}.entite.schema.json"}
         files |= {f"api/v1/{kind}/{entity_id}.json" for entity_id in fixture_ids(kind)}
-    files |= {f"pdf/referentiel-{entity_id}.pdf" for entity_id in fixture_ids("referentiel")}
+    files |= {f"pdf/{kind}-{entity_id}.pdf" for kind in ("referentiel", "service", "principe")
+              for entity_id in fixture_ids(kind)}
     return files
 
 
