@@ -90,3 +90,10 @@ def test_the_whole_edition_has_a_table_of_contents_with_right_page_numbers(pdfs:
         assert heading in text(whole, page - 1), f"« {heading} » absent de la page {page}"
     pages = [page for _, page in entries]
     assert pages == sorted(pages)  # in the document's order
+
+
+def test_every_kind_with_a_fact_sheet_has_a_print_template() -> None:
+    from cadre.exports.pdf import SHEETS
+    from cadre.model.kinds import KINDS
+
+    assert {k.name for k in KINDS.values() if k.fact_sheet} == set(SHEETS) == {"referentiel", "service", "principe"}
