@@ -99,7 +99,7 @@ def measures_text(figures: dict[str, Any] | None) -> str:
     if not figures:
         return ("Aucun résultat de test n'est enregistré avec cette version du site : aucun chiffre n'est donc "
                 "annoncé ici.")
-    lines = [f"Tests automatiques du {figures['date']}, avec axe-core {figures['axe']} dans {figures['navigateur']}"
+    lines = [f"Tests automatiques du {french_date(figures['date'])}, avec axe-core {figures['axe']} dans {figures['navigateur']}"
              f" (règles des niveaux {', '.join(figures['niveaux'])}) :", "",
              "| Édition testée | Pages | Violations | Règles respectées | Règles sans objet | À vérifier à la main |",
              "|---|---:|---:|---:|---:|---:|"]
@@ -107,6 +107,16 @@ def measures_text(figures: dict[str, Any] | None) -> str:
         lines.append(f"| {edition} | {len(result['pages'])} | {result['violations']} | {result['reussies']} | "
                      f"{result['sans_objet']} | {result['a_verifier']} |")
     return "\n".join(lines)
+
+
+MOIS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+        "novembre", "décembre")
+
+
+def french_date(iso: str) -> str:
+    """« 2026-12-02 » → « 2 décembre 2026 » (« 1er » for the first day)."""
+    year, month, day = (int(part) for part in iso.split("-"))
+    return f"{'1er' if day == 1 else day} {MOIS[month - 1]} {year}"
 
 
 def pages_text(figures: dict[str, Any] | None) -> str:
