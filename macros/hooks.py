@@ -26,6 +26,7 @@ from cadre.cache import ContentCache
 from cadre.loading.knowledge import InvalidEdition
 from cadre.publishing.search import SearchIndexError, index_site
 from cadre.site import NoEdition, SiteSettings, SiteSource, build_site, make_context
+from cadre.site.mentions import read_mentions
 from cadre.site.navigation import splice
 from cadre.site.templating import TEMPLATES
 
@@ -49,7 +50,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     cache = ContentCache(Path(asked.get("cache") or os.environ.get("CADRE_CACHE") or project / ".cache"))
     address = asked.get("adresse", config.site_url) or ""  # the site's root address (a version adds its year)
     whole_pdf = asked.get("pdf_edition", os.environ.get("CADRE_PDF_EDITION", "oui").lower() not in ("non", "0"))
-    settings = SiteSettings(config.site_name, address, config.extra.get("depot_donnees") or "", project, whole_pdf)
+    settings = SiteSettings(config.site_name, address, config.extra.get("depot_donnees") or "", project, whole_pdf,
+                            read_mentions(config.extra.get("mentions_legales")))
     started, cpu = time.perf_counter(), time.process_time()
     try:
         ctx = make_context(data, int(year) if year else None, settings, cache, _serving)

@@ -58,7 +58,8 @@ def test_edition_document_validates(kb: KnowledgeBase, files: dict[str, str]) ->
 
 
 def test_csv_has_one_row_per_entity_with_its_edition(kb: KnowledgeBase, files: dict[str, str]) -> None:
-    rows = list(csv.DictReader(io.StringIO(files["api/v1/referentiel.csv"].lstrip("\ufeff"))))
+    rows = list(csv.DictReader(io.StringIO(files["api/v1/referentiel.csv"].lstrip("\ufeff"), newline=""),
+                               delimiter=";"))
     assert [r["id"] for r in rows] == [e.id for e in kb.all("referentiel")]
     assert {r["edition"] for r in rows} == {str(kb.edition.annee)}
     first = kb.all("referentiel")[0]

@@ -197,20 +197,31 @@ def test_each_entity_page_has_its_json_document(built: Build, kind: str) -> None
         assert spaces(name) in h1, (document["id"], h1)
 
 
-def test_the_csv_files_hold_the_same_entities_with_the_documented_conventions(built: Build, edition: dict) -> None:
-    raw = (built.site / "api/v1/objectif.csv").read_bytes()
+def read_csv(built: Build, name: str) -> list[dict[str, str]]:
+    raw = (built.site / "api/v1" / name).read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")  # UTF-8 with BOM
-    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+    return list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline=""), delimiter=";"))
+
+
+def test_the_csv_files_hold_the_same_entities_with_the_documented_conventions(built: Build, edition: dict) -> None:
+    rows = read_csv(built, "objectif.csv")
     documents = edition["types"]["objectif"]["entites"]
     assert [r["id"] for r in rows] == [d["id"] for d in documents]
     assert {r["edition"] for r in rows} == {"2016"}
     for row, document in zip(rows, documents, strict=True):
-        assert json.loads(row["fin_2016"] or "[]") == document["entite"]["fin_2016"]  # list of objects: JSON
-        assert json.loads(row["notes_editoriales"] or "[]") == document["entite"].get("notes_editoriales", [])
-    referentiels = list(csv.DictReader(io.StringIO((built.site / "api/v1/referentiel.csv").read_text("utf-8-sig"))))
+        cibles = document["entite"]["fin_2016"]  # a list of objects: one column per field, « ; » between
+        assert row["fin_2016.texte"] == " ; ".join(c["texte"] for c in cibles)
+        assert row["fin_2016.id"] == " ; ".join(c["id"] for c in cibles)
+        notes = document["entite"].get("notes_editoriales", [])
+        assert row["notes_editoriales.type"] == " ; ".join(n["type"] for n in notes)  # list of objects: flat
+    referentiels = read_csv(built, "referentiel.csv")
     ci_sis = next(r for r in referentiels if r["id"] == "ci-sis")
-    assert json.loads(ci_sis["disponibilite"])["statut"] == "disponible"  # nested values as JSON
+    assert ci_sis["disponibilite.statut"] == "disponible"  # nested values: one column per sub-field
+    assert "disponibilite" not in ci_sis and "liens" not in ci_sis
     assert ci_sis["permalien"] == "referentiels/ci-sis/"
+    for kind in edition["types"]:
+        for row in read_csv(built, f"{kind}.csv"):
+            assert not any(cell.startswith(("{", "[{")) for cell in row.values()), (kind, row["id"])  # no JSON
 
 
 # --- the links of each entity page ---------------------------------------------------------------------------
@@ -256,7 +267,7 @@ def test_the_open_data_page_shows_real_excerpts_and_links_every_file(built: Buil
     assert "<!-- donnees:" not in page
     text = html.unescape(re.sub(r"<[^>]+>", "", page))
     assert '"id": "ci-sis"' in text and '"edition": 2016' in text  # the JSON excerpt
-    assert "edition,id,section," in text  # the CSV excerpt's header
+    assert "edition;id;section;notes_editoriales.type;" in text  # the CSV excerpt's header
     assert "Les fichiers de l'édition" in text and "l'édition 2016 du cadre commun" in spaces(text)
     targets = {target_of(built, "donnees-ouvertes/", a["href"]) for a in parse(page).links}
     for pdf in (built.site / "pdf").glob("*.pdf"):
@@ -290,8 +301,10 @@ def test_each_fact_sheet_pdf_carries_its_key_facts(built: Build, referentiel: st
 
 def test_every_fact_sheet_has_a_pdf_and_the_edition_pdf_holds_them_all(built: Build) -> None:
     ids = {d["id"] for d in built.json("api/v1/referentiel.json")["entites"]}
-    assert {p.name for p in (built.site / "pdf").glob("*.pdf")} == (
-        {f"referentiel-{i}.pdf" for i in ids} | {"cadre-commun-2016.pdf"})
+    sheets = {f"{kind}-{d['id']}.pdf" for kind in ("referentiel", "service", "principe")
+              for d in built.json(f"api/v1/{kind}.json")["entites"]}
+    assert {p.name for p in (built.site / "pdf").glob("*.pdf")} == sheets | {"cadre-commun-2016.pdf"}
+    assert len(sheets) == 14 + 15 + 14  # référentiels, socle services, principles of the 2016 edition
     assert ids == set(KEY_FACTS)
     whole = pdf_text(built.site / "pdf/cadre-commun-2016.pdf")
     assert "SG/DSSIS/2016/147" in whole
@@ -303,16 +316,33 @@ def test_every_fact_sheet_has_a_pdf_and_the_edition_pdf_holds_them_all(built: Bu
     assert [whole.index(fact) for fact in order] == sorted(whole.index(fact) for fact in order)
 
 
+@pytest.mark.parametrize("kind", ["service", "principe"])
+def test_each_service_and_principle_page_links_to_its_pdf(built: Build, kind: str) -> None:
+    for document in built.json(f"api/v1/{kind}.json")["entites"]:
+        links = exports_links(built, document["permalien"])
+        target = target_of(built, document["permalien"], links["Fiche PDF"])
+        assert target == built.site / f"pdf/{kind}-{document['id']}.pdf"
+        title = spaces(parse(built.page(document["permalien"])).h1)
+        assert title[:30] in pdf_text(target), (document["id"], title)
+
+
+def test_every_published_pdf_is_tagged(built: Build) -> None:
+    for path in (built.site / "pdf").glob("*.pdf"):
+        root = pypdf.PdfReader(path).trailer["/Root"]
+        assert "/StructTreeRoot" in root and root["/Lang"] == "fr", path.name
+        assert bool(root["/MarkInfo"]["/Marked"]), path.name
+
+
 # --- PDF cache -------------------------------------------------------------------------------------------------
 
 
 def test_a_second_build_renders_no_pdf_again(built: Build, tmp_path: Path) -> None:
     first = PDF_LOG.search(built.log)
     assert first, built.log[-2000:]
-    assert int(first[1]) + int(first[2]) == 15
+    assert int(first[1]) + int(first[2]) == 44
     again = mkdocs_build(tmp_path / "again")
     rendered, cached = map(int, PDF_LOG.search(again.log).groups())
-    assert (rendered, cached) == (0, 15)
+    assert (rendered, cached) == (0, 44)
     sheet = "pdf/referentiel-ci-sis.pdf"
     assert (again.site / sheet).read_bytes() == (built.site / sheet).read_bytes()
 

@@ -72,7 +72,8 @@ def test_every_valid_edition_draws_every_diagram_and_writes_every_page(entities,
     for page in sorted((PROJECT / "docs").glob("*.md")):
         pages[page.name] = render_page(page.read_text(encoding="utf-8"), page.name, site.macros)
     files = set(site.files) | {p.relative_to(PROJECT / "docs").as_posix() for p in (PROJECT / "docs").rglob("*")}
-    files |= {fact_sheet_path(r.id) for r in ctx.kb.all("referentiel")} | {edition_pdf_path(ctx.kb)}
+    files |= {fact_sheet_path(kind, e.id) for kind in ("referentiel", "service", "principe")
+              for e in ctx.kb.all(kind)} | {edition_pdf_path(ctx.kb)}
     assert broken_links(pages, files) == []
 
 
@@ -125,9 +126,11 @@ def _html(text: str) -> str:
 
 def test_the_link_check_accepts_the_fixture_site_and_finds_a_broken_anchor() -> None:
     data = PROJECT / "tests" / "fixtures" / "site" / "data"
-    site = build_pages(make_context(data, 2099, SETTINGS, ContentCache(None)), draw=placeholder)
+    ctx_fixture = make_context(data, 2099, SETTINGS, ContentCache(None))
+    site = build_pages(ctx_fixture, draw=placeholder)
     pages = {path: text for path, text in site.files.items() if path.endswith(".md")}
-    files = set(site.files) | {fact_sheet_path(r) for r in ("ref-alpha", "ref-beta", "ci-sis")}
+    files = set(site.files) | {fact_sheet_path(kind, e.id) for kind in ("referentiel", "service", "principe")
+                               for e in ctx_fixture.kb.all(kind)}
     files |= {p.relative_to(PROJECT / "docs").as_posix() for p in (PROJECT / "docs").rglob("*.md")}  # hand-written
     assert broken_links(pages, files | {"pdf/cadre-commun-2099.pdf"}) == []
     pages["programmes.md"] += "\n\n[vers nulle part](#ancre-absente) [ailleurs](referentiels/inconnu.md)\n"

@@ -120,7 +120,6 @@ def expected_files() -> set[str]:
         files |= {f"flux/{kind}.xml", f"api/v1/{kind}.json", f"api/v1/{kind}.csv",
                   f"api/v1/schemas/{kind}.schema.json", f"api/v1/schemas/{kind}.entite.schema.json"}
         files |= {f"api/v1/{kind}/{entity_id}.json" for entity_id in fixture_ids(kind)}
-    files |= {f"pdf/referentiel-{entity_id}.pdf" for entity_id in fixture_ids("referentiel")}
     # a feed per entity with a page (« Suivre cette fiche »), the calendars of deadlines (the edition's and one per
     # référentiel) and the schema of the comparisons of editions (the fixture, alone, has nothing to compare)
     files |= {f"flux/{kind}/{entity_id}.xml" for kind in PAGE_FOLDERS for entity_id in fixture_ids(kind)}
@@ -128,6 +127,8 @@ def expected_files() -> set[str]:
     files |= {f"calendrier/referentiel/{entity_id}.ics" for entity_id in fixture_ids("referentiel")}
     # the self-assessment files: the items of each edition up to this one (only this one here) and their schema
     files |= {f"api/v1/evaluation/items-{YEAR}.json", "api/v1/schemas/evaluation.schema.json"}
+    files |= {f"pdf/{kind}-{entity_id}.pdf" for kind in ("referentiel", "service", "principe")
+              for entity_id in fixture_ids(kind)}
     return files
 
 

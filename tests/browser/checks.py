@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -40,13 +42,18 @@ class RequestLog:
                 and urlsplit(u).netloc != own]
 
 
-def axe_violations(page: Page) -> list[str]:
-    """WCAG 2.1 A/AA violations found by axe-core, one line each (rule, impact, first target)."""
+def axe_response(page: Page) -> dict:
+    """axe-core's whole answer for the page (WCAG 2.1 A/AA rules): passes, violations, incomplete, inapplicable."""
     from axe_playwright_python.sync_playwright import Axe
 
-    results = Axe().run(page, options=WCAG)
+    return Axe().run(page, options=WCAG).response
+
+
+def axe_violations(page: Page, response: dict | None = None) -> list[str]:
+    """WCAG 2.1 A/AA violations found by axe-core, one line each (rule, impact, first target)."""
+    response = response if response is not None else axe_response(page)
     lines = []
-    for violation in results.response.get("violations", []):
+    for violation in response.get("violations", []):
         targets = [", ".join(node.get("target", [])) for node in violation.get("nodes", [])][:3]
         lines.append(f"{violation['id']} ({violation.get('impact')}): {' | '.join(targets)}")
     return lines
@@ -82,3 +89,37 @@ def screenshot(page: Page, name: str) -> Path:
     path = SCREENSHOTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=False)
     return path
+
+
+# --- what the accessibility statement shows ----------------------------------------------------------------------
+
+LEVELS = ["WCAG 2.0 A", "WCAG 2.0 AA", "WCAG 2.1 A", "WCAG 2.1 AA"]  # the tags of WCAG above
+
+
+def record_measures(target: Path, edition: str, browser: str, responses: dict[str, dict]) -> dict:
+    """Write what axe-core measured on each page of an edition into the file the « Accessibilité » page reads
+    (docs/assets/accessibilite/mesures.json). Rewritten only when a figure changes, so that running the tests
+    again leaves the working tree clean; the date is that of the measurement that gave these figures."""
+    rules: dict[str, set[str]] = {"passes": set(), "violations": set(), "incomplete": set(), "inapplicable": set()}
+    for response in responses.values():
+        for group, found in rules.items():
+            found.update(rule["id"] for rule in response.get(group, []))
+    engine = next(iter(responses.values()))["testEngine"]["version"]
+    result = {
+        "pages": sorted(responses),
+        "violations": sum(len(r.get("violations", [])) for r in responses.values()),
+        "reussies": len(rules["passes"] - rules["violations"]),
+        "sans_objet": len(rules["inapplicable"] - rules["passes"] - rules["violations"] - rules["incomplete"]),
+        "a_verifier": len(rules["incomplete"]),
+    }
+    try:
+        previous = json.loads(target.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        previous = {}
+    figures = {"axe": engine, "navigateur": f"Chromium {browser}", "niveaux": LEVELS,
+               "editions": {**previous.get("editions", {}), edition: result}}
+    if {k: v for k, v in previous.items() if k != "date"} != figures:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        figures = {"date": date.today().isoformat(), **figures}
+        target.write_text(json.dumps(figures, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    return figures

@@ -6,10 +6,14 @@ repository — the real 2016 edition and a fixture edition derived from it — t
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from playwright.sync_api import Browser, Page
 
-from .checks import RequestLog, axe_violations, open_search, screenshot, search
+from cadre.site.mentions import MESURES
+
+from .checks import RequestLog, axe_response, axe_violations, open_search, record_measures, screenshot, search
 
 pytestmark = pytest.mark.browser
 
@@ -29,9 +33,11 @@ PAGE_TYPES = [
     "socle/", "socle/dmp/", "socle/objectifs-ars/", "socle/telemedecine/", "programmes/", "glossaire/",
     "gouvernance/", "principes/", "principes/subsidiarite/", "principes/checklist/", "acteurs/", "acteurs/ars/",
     "notes-editoriales/", "nouveautes/", "architecture/", "donnees-ouvertes/", "accessibilite/", "cas-usage/",
+    "plan-du-site/", "mentions-legales/",
 ]
 WIDTHS = {"bureau": 1280, "telephone": 390}
 SCHEMES = ["default", "slate"]  # Material's light and dark palettes
+MEASURES = Path(__file__).resolve().parents[2] / MESURES  # what the « Accessibilité » page shows
 
 
 @pytest.fixture
@@ -80,14 +86,18 @@ def test_every_page_type_is_accessible_and_private(
     page: Page, site_url: str, editions: dict[str, str], edition: str
 ) -> None:
     log = RequestLog(page, site_url)
-    failures = {}
+    failures, responses = {}, {}
     for path in PAGE_TYPES:
         goto(page, f"{site_url}/{editions[edition]}/{path}")
-        violations = axe_violations(page)
+        responses[path] = axe_response(page)
+        violations = axe_violations(page, responses[path])
         if violations:
             failures[path] = violations
+    if edition == "ancienne":  # the real edition (the newer one is a test fixture): its figures are published
+        record_measures(MEASURES, editions[edition], page.context.browser.version, responses)
     assert failures == {}
     assert log.foreign() == []
+    assert page.context.cookies() == []  # « Mentions légales » says the site sets no cookie
 
 
 @pytest.mark.parametrize("scheme", SCHEMES)

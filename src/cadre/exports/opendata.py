@@ -6,9 +6,6 @@ Plain Python over the knowledge base: the site hook only writes what these funct
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
@@ -16,6 +13,7 @@ from typing import Any
 
 from cadre.editions.diff import EditionDiff
 from cadre.editions.report import comparison_schema, diff_json
+from cadre.exports import tableur
 from cadre.loading.knowledge import KnowledgeBase
 from cadre.loading.schema import SCHEMA_URL, edition_schema
 from cadre.model import Entity
@@ -99,30 +97,14 @@ def _json(value: Any) -> str:
 
 # --- CSV ------------------------------------------------------------------------------------------------------
 
-LIST_SEPARATOR = " | "
-
 
 def kind_csv(kb: KnowledgeBase, kind: str) -> str:
-    """One row per entity; lists of texts joined by « | », nested objects as JSON; UTF-8 with BOM for Excel."""
-    columns = ["edition", *KINDS[kind].model.model_fields, "permalien"]
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
-    writer.writeheader()
-    for entity in kb.all(kind):
-        row = {name: _cell(value) for name, value in entity.model_dump(mode="json").items()}
-        writer.writerow({"edition": kb.edition.annee, **row, "permalien": kb.url(kind, entity.id)})
-    return "\ufeff" + out.getvalue()
-
-
-def _cell(value: Any) -> str:
-    """A value as one CSV cell, never read as a formula by a spreadsheet."""
-    if value is None:
-        return ""
-    if isinstance(value, list) and all(isinstance(v, str) for v in value):
-        return csv_cell(LIST_SEPARATOR.join(value))
-    if isinstance(value, list | dict):
-        return csv_cell(json.dumps(value, ensure_ascii=False))
-    return csv_cell(str(value))
+    """One row per entity, one flat column per field, for a French spreadsheet (conventions: `tableur`)."""
+    fields = tableur.columns(KINDS[kind].model)
+    header = ["edition", *map(tableur.column_name, fields), "permalien"]
+    rows = [[str(kb.edition.annee), *(tableur.cell(entity.model_dump(mode="json"), f) for f in fields),
+             csv_cell(kb.url(kind, entity.id))] for entity in kb.all(kind)]
+    return tableur.table(header, rows)
 
 
 # --- schemas ----------------------------------------------------------------------------------------------------

@@ -1,9 +1,11 @@
-"""PDF documents of an edition (one per référentiel fact sheet, one for the whole edition), via WeasyPrint.
+"""PDF documents of an edition (one per référentiel, socle service and principle, one for the whole edition).
 
 They are rendered from the knowledge base through a small print template rather than from the site's pages: a
 fact sheet then carries exactly its content, with French typography, in about a second. Data text comes through
 the one safe path (`cadre.text`); WeasyPrint's URL fetcher refuses every address (the print stylesheet is inline,
-data may hold no image), so nothing of the build machine or the network can enter a PDF.
+data may hold no image), so nothing of the build machine or the network can enter a PDF. Every PDF is tagged
+(PDF/UA-1: structure tree, language, title shown by the reader), so a screen reader follows its headings,
+lists and tables.
 """
 
 from __future__ import annotations
@@ -28,6 +30,8 @@ from cadre.processes import die_with_parent
 from cadre.text import html_block, html_inline, link_html, plain
 
 TEMPLATES = Path(__file__).parent / "templates"
+STYLESHEETS = ("print.css", "sommaire.css")
+PDF_VARIANT = "pdf/ua-1"  # tagged PDF (ISO 14289-1): what an accessible public document needs
 
 
 def _parts() -> list[str]:
@@ -47,7 +51,7 @@ def _environment() -> jinja2.Environment:
 
 def _stylesheet() -> Markup:
     # trusted CSS of the package: autoescaping would turn its quotes into entities, which <style> never decodes
-    return Markup((TEMPLATES / "print.css").read_text(encoding="utf-8"))
+    return Markup("\n".join((TEMPLATES / name).read_text(encoding="utf-8") for name in STYLESHEETS))
 
 
 def fact_sheet_html(kb: KnowledgeBase, referentiel_id: str, site_url: str = "") -> str:
@@ -56,6 +60,24 @@ def fact_sheet_html(kb: KnowledgeBase, referentiel_id: str, site_url: str = "") 
     return _typeset(_environment().get_template("fiche.html").render(
         kb=kb, r=referentiel, evolutions=evolutions, categorie=kb.get("categorie", referentiel.categorie),
         page_url=site_url + kb.url("referentiel", referentiel_id) if site_url else "", css=_stylesheet()))
+
+
+def service_sheet_html(kb: KnowledgeBase, service_id: str, site_url: str = "") -> str:
+    from cadre.site.labels import VERSION_SOCLE  # the site's wording; imported here: cadre.site imports this module
+
+    return _typeset(_environment().get_template("service.html").render(
+        kb=kb, s=kb.get("service", service_id), versions=VERSION_SOCLE,
+        objectifs=kb.referrers("service", service_id, "objectif"), etapes=kb.referrers("service", service_id, "etape"),
+        page_url=site_url + kb.url("service", service_id) if site_url else "", css=_stylesheet()))
+
+
+def principle_sheet_html(kb: KnowledgeBase, principe_id: str, site_url: str = "") -> str:
+    return _typeset(_environment().get_template("principe.html").render(
+        kb=kb, p=kb.get("principe", principe_id),
+        page_url=site_url + kb.url("principe", principe_id) if site_url else "", css=_stylesheet()))
+
+
+SHEETS = {"referentiel": fact_sheet_html, "service": service_sheet_html, "principe": principle_sheet_html}
 
 
 def edition_html(kb: KnowledgeBase, site_url: str = "") -> str:
@@ -73,7 +95,7 @@ def _typeset(html: str) -> str:
 def pdf_bytes(html: str) -> bytes:
     from weasyprint import HTML  # imported late: it is slow to import and only PDFs need it
 
-    return HTML(string=html, url_fetcher=_no_fetching()).write_pdf(font_config=_fonts())
+    return HTML(string=html, url_fetcher=_no_fetching()).write_pdf(font_config=_fonts(), pdf_variant=PDF_VARIANT)
 
 
 @cache
@@ -103,13 +125,14 @@ def pdf_documents(kb: KnowledgeBase, site_url: str = "", whole: bool = True) -> 
     for kind in KINDS.values():
         if kind.fact_sheet:
             for entity in kb.all(kind.name):
-                yield fact_sheet_path(entity.id), fact_sheet_html(kb, entity.id, site_url)
+                yield fact_sheet_path(kind.name, entity.id), SHEETS[kind.name](kb, entity.id, site_url)
     if whole:
         yield edition_pdf_path(kb), edition_html(kb, site_url)
 
 
-def fact_sheet_path(referentiel_id: str) -> str:
-    return f"pdf/referentiel-{referentiel_id}.pdf"
+def fact_sheet_path(kind: str, entity_id: str) -> str:
+    """« pdf/referentiel-ci-sis.pdf », « pdf/service-dmp.pdf », « pdf/principe-… »: the kind keeps ids apart."""
+    return f"pdf/{kind}-{entity_id}.pdf"
 
 
 def edition_pdf_path(kb: KnowledgeBase) -> str:
@@ -118,8 +141,8 @@ def edition_pdf_path(kb: KnowledgeBase) -> str:
 
 # --- rendering with a cache ------------------------------------------------------------------------------------
 # A fact sheet takes about a second to lay out and the whole edition (130 pages) half a minute: a rebuild with
-# unchanged data must not pay that again. The key is the printed HTML (which embeds the stylesheet) and the
-# WeasyPrint version, so any change of data, template, CSS or renderer renders again.
+# unchanged data must not pay that again. The key is the printed HTML (which embeds the stylesheet), the
+# WeasyPrint version and the PDF variant, so any change of data, template, CSS or renderer renders again.
 
 
 @dataclass(frozen=True)
@@ -136,7 +159,7 @@ class PdfRun:
 
 
 def cache_key(html: str) -> str:
-    return content_key(f"weasyprint {version('weasyprint')}", html)
+    return content_key(f"weasyprint {version('weasyprint')} {PDF_VARIANT}", html)
 
 
 LATEST = "derniers"  # path → key of the version last rendered, for the live preview

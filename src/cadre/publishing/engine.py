@@ -10,6 +10,7 @@ import logging
 from pathlib import Path
 
 from cadre.site.context import SiteSettings
+from cadre.site.mentions import read_mentions
 
 CONFIG = "mkdocs.yml"
 
@@ -40,7 +41,8 @@ class _Collector(logging.Handler):
 def site_settings(project: Path) -> SiteSettings:
     """The site's name, public address and repository address, as mkdocs.yml gives them."""
     config = _load(project)
-    return SiteSettings(config.site_name, config.site_url or "", config.extra.get("depot_donnees") or "", project)
+    return SiteSettings(config.site_name, config.site_url or "", config.extra.get("depot_donnees") or "", project,
+                        mentions_legales=read_mentions(config.extra.get("mentions_legales")))
 
 
 def build(project: Path, year: int, data: Path, cache: Path, site_dir: Path, address: str = "") -> None:

@@ -25,6 +25,7 @@ from cadre.publishing import engine
 from cadre.publishing.ghpages import BRANCH, LATEST, Deployment, Moved, Version, base_commit, deploy
 from cadre.publishing.git import GitError, Repository
 from cadre.publishing.scratch import alone, scratch_folder
+from cadre.site import mentions
 from cadre.site.context import BuildContext, SiteSettings, make_context
 
 LOCAL_ADDRESSES = ("http://localhost", "http://127.0.0.1", "https://localhost", "https://127.0.0.1")
@@ -67,6 +68,8 @@ def publish(project: Path, data: Path, year: int, *, dirty_ok: bool = False, loc
     started = time.time()
     try:
         with scratch_folder(project) as scratch:
+            if incomplete := mentions.notice(settings.mentions_legales):  # said, not refused
+                log(f"Attention : {incomplete} (la page « Mentions légales » affiche « À compléter »).")
             log(f"Construction de l'édition {year} (mkdocs build --strict)…")
             try:
                 engine.build(project, year, data, project / ".cache", scratch / "site", settings.site_url)

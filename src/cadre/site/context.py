@@ -32,6 +32,7 @@ class SiteSettings:
     # the PDF of the whole edition (thousands of pages at 100× the 2016 size, minutes to lay out) is made unless
     # a build asks to leave it out (CADRE_PDF_EDITION=non for a quick local build); a publication always makes it
     pdf_edition: bool = True
+    mentions_legales: tuple[tuple[str, str], ...] = ()  # publisher's details (« Mentions légales »), as configured
 
 
 @dataclass(frozen=True, eq=False)

@@ -21,6 +21,7 @@ from jinja2 import Environment, StrictUndefined
 
 from cadre.exports.opendata import entity_json_path, kind_csv_path, kind_json_path, schema_path
 from cadre.exports.pdf import edition_pdf_path, fact_sheet_path
+from cadre.exports.tableur import SEPARATOR
 from cadre.model.kinds import KINDS, label
 from cadre.loading.knowledge import KnowledgeBase
 from cadre.site.templating import link_label
@@ -96,10 +97,12 @@ def pdf_list(kb: KnowledgeBase, base: str, pdf_edition: bool = True) -> str:
     edition's document is named without a link when the build left it out (a publication never does)."""
     whole = f"{link_label(kb.edition.titre)}, édition {kb.edition.annee} (document entier)"
     lines = [f"- [{whole}]({base}{edition_pdf_path(kb)})" if pdf_edition
-             else f"- {whole} : produit à la publication du site", "- Fiches des référentiels :"]
+             else f"- {whole} : produit à la publication du site"]
     for kind in KINDS.values():
-        if kind.fact_sheet:
-            lines += [f"    - [{link_label(label(e))}]({base}{fact_sheet_path(e.id)})" for e in kb.all(kind.name)]
+        if kind.fact_sheet and kb.entities[kind.name]:
+            lines.append(f"- Fiches des {kind.pluriel} :")
+            lines += [f"    - [{link_label(label(e))}]({base}{fact_sheet_path(kind.name, e.id)})"
+                      for e in kb.all(kind.name)]
     return "\n".join(lines)
 
 
@@ -136,9 +139,9 @@ def _abridged(value: Any, depth: int) -> Any:
 
 
 def _abridged_csv(content: str, rows: int) -> str:
-    reader = csv.reader(io.StringIO(content.lstrip("\ufeff")))
+    reader = csv.reader(io.StringIO(content.lstrip("\ufeff"), newline=""), delimiter=SEPARATOR)
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csv.writer(out, delimiter=SEPARATOR, lineterminator="\n")
     for i, row in enumerate(reader):
         if i > rows:
             break

@@ -6,6 +6,7 @@ notes, its history across editions and its context diagram. Nothing is added to 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from cadre.editions.history import EntityHistory, Evenement
@@ -116,8 +117,9 @@ def later_events(history: EntityHistory | None) -> list[Evenement]:
             if not (e.type.value == "ajout" and e.annee == history.editions[0] and not e.predecesseurs)]
 
 
-def overview_pages(renderer: Renderer) -> dict[str, str]:
-    return {overview.path: overview_page(renderer, overview) for overview in OVERVIEWS}
+def overview_pages(renderer: Renderer, diagrammes: Sequence[tuple[str, str]] = ()) -> dict[str, str]:
+    """Every overview page; `diagrammes` (name, title) are the architecture pages the site map lists."""
+    return {overview.path: overview_page(renderer, overview, diagrammes=diagrammes) for overview in OVERVIEWS}
 
 
 def overview_page(renderer: Renderer, overview: Overview, **values: object) -> str:

@@ -26,6 +26,7 @@ from cadre.site.comparisons import comparison_pages, editions_compared, retired,
 from cadre.site.context import BuildContext
 from cadre.site.figures import RenderStats, draw_all
 from cadre.site.evaluation import evaluation_files
+from cadre.site import mentions
 from cadre.site.handwritten import macros
 from cadre.site.kept import KeptSite, read_site, site_key, write_site
 from cadre.site.navigation import SectionNav, entity_navigation
@@ -114,7 +115,7 @@ def _restored(ctx: BuildContext, kept: KeptSite, seconds: float) -> SiteSource:
     pages = sum(1 for path in kept.files if path.endswith(".md"))
     log = (RenderStats(reused=figures).summary(), f"pages : {pages} page(s) en {seconds:.2f} s (site repris du cache)",
            *printed_log(run, edition_pdf_path(ctx.kb), ctx.settings.pdf_edition, 0.0))
-    handwritten = macros(ctx.kb, kept.files, ctx.settings.pdf_edition)  # no renderer: nothing is rendered
+    handwritten = _macros(ctx, kept.files)  # no renderer: nothing is rendered
     return SiteSource(ctx.annee, kept.files, kept.banner, handwritten, log, kept.stored,
                       search_records=search_records(ctx.kb), nav=_navigation(ctx))
 
@@ -132,7 +133,7 @@ def build_pages(ctx: BuildContext, draw: Drawer = draw_all) -> SiteSource:
     years = [kb.edition.annee for kb in ctx.editions]
     files: dict[str, str | bytes] = {}
     files.update(entity_pages(renderer, _extras(ctx, architecture, history, deadlines), years))
-    files.update(overview_pages(renderer))
+    files.update(overview_pages(renderer, [(d.name, d.title) for d in architecture.definitions]))
     files[NOUVEAUTES] = nouveautes_page(ctx, renderer, diff, [d.ancienne for d in compared])
     files.update(comparison_pages(renderer, compared, ctx.libelle_statut,
                                   {d.ancienne: comparison_path(d.ancienne, d.nouvelle) for d in compared}))
@@ -157,12 +158,19 @@ def build_pages(ctx: BuildContext, draw: Drawer = draw_all) -> SiteSource:
     wall = time.perf_counter() - started - architecture.stats.seconds  # the diagrams are said apart
     work = processor_seconds() - cpu - architecture.stats.cpu
     log = (architecture.stats.summary(),
-           f"pages : {pages} page(s) en {wall:.2f} s, {work:.2f} s CPU (modèles, flux, données ouvertes)")
+           f"pages : {pages} page(s) en {wall:.2f} s, {work:.2f} s CPU (modèles, flux, données ouvertes)",
+           *filter(None, [mentions.notice(ctx.settings.mentions_legales)]))
     # the diagram files are kept with the site, not read back from the drawings' cache: each file is its drawing
     # with links made relative to where it is served (figures.inline.as_file), not the cached drawing itself
     stored: dict[str, tuple[str, str]] = {}
-    return SiteSource(ctx.annee, files, banner, macros(ctx.kb, files, ctx.settings.pdf_edition), log, stored,
+    return SiteSource(ctx.annee, files, banner, _macros(ctx, files), log, stored,
                       search_records=search_records(ctx.kb), nav=_navigation(ctx))
+
+
+def _macros(ctx: BuildContext, files: dict[str, str | bytes]) -> dict[str, Callable[..., str]]:
+    """The macros of the hand-written pages: the edition's, and the legal notice's from the configuration."""
+    return {**macros(ctx.kb, files, ctx.settings.pdf_edition),
+            **mentions.macros(ctx.settings.mentions_legales, ctx.settings.project)}
 
 
 def _navigation(ctx: BuildContext) -> SectionNav:
@@ -186,7 +194,7 @@ def _extras(ctx: BuildContext, architecture: Architecture, history: dict[tuple[s
 def _exports(ctx: BuildContext, kind: str, entity_id: str, calendar: str | None) -> Exports:
     repository = ctx.settings.repository_url
     source = repository + data_file_reference(ctx.kb, kind, entity_id, ctx.settings.project) if repository else ""
-    pdf = fact_sheet_path(entity_id) if KINDS[kind].fact_sheet else None
+    pdf = fact_sheet_path(kind, entity_id) if KINDS[kind].fact_sheet else None
     return Exports(entity_json_path(kind, entity_id), pdf, source, entity_feed_path(kind, entity_id), calendar)
 
 
