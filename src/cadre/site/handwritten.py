@@ -33,9 +33,12 @@ def _root(page_file: str) -> str:
     return "../" * page_file.count("/")
 
 
-def macros(renderer: Renderer, files: dict[str, str | bytes]) -> dict[str, Macro]:
+def macros(renderer: Renderer, files: dict[str, str | bytes], repository_url: str = "") -> dict[str, Macro]:
     """The macros of the edition, each taking the calling page's path first."""
     kb = renderer.kb
+
+    def depot_donnees(page_file: str) -> str:  # "" until the repository's address is configured
+        return repository_url
 
     def annee(page_file: str) -> str:
         return str(kb.edition.annee)
@@ -52,7 +55,7 @@ def macros(renderer: Renderer, files: dict[str, str | bytes]) -> dict[str, Macro
         content = files[path]
         return excerpt(path, content if isinstance(content, str) else content.decode(), size)
 
-    return {"annee": annee, "fichiers": fichiers, "pdf": pdf, "extrait": extrait}
+    return {"annee": annee, "fichiers": fichiers, "pdf": pdf, "extrait": extrait, "depot_donnees": depot_donnees}
 
 
 def render_page(text: str, page_file: str, available: dict[str, Macro]) -> str:

@@ -12,10 +12,11 @@ from dataclasses import dataclass, field
 
 from cadre.editions.diff import EditionDiff, diff_editions
 from cadre.editions.history import histories
-from cadre.exports.feeds import FeedContext, build_feed, feed_path, updated_for
+from cadre.exports.feeds import STYLESHEET, FeedContext, build_feed, entry_count, feed_path, updated_for
 from cadre.exports.opendata import api_files, data_file_reference, entity_json_path
-from cadre.exports.pdf import cached_pdfs, fact_sheet_path, pdf_documents
+from cadre.exports.pdf import TEMPLATES, cached_pdfs, fact_sheet_path, pdf_documents
 from cadre.model.kinds import KINDS, page_kinds
+from cadre.publishing.ghpages import LATEST
 from cadre.site.architecture import Architecture, architecture_pages, draw_architecture
 from cadre.site.context import BuildContext
 from cadre.site.handwritten import macros
@@ -69,7 +70,7 @@ def _build(ctx: BuildContext) -> SiteSource:
     banner = {"annee": ctx.annee, "statut": ctx.statut.value, "libelle_statut": ctx.libelle_statut,
               "publiee": ctx.publiee}
     log = (architecture.stats.summary(), run.summary())
-    return SiteSource(ctx.annee, files, banner, macros(renderer, files), log, search_records(ctx.kb))
+    return SiteSource(ctx.annee, files, banner, macros(renderer, files, ctx.settings.repository_url), log, search_records(ctx.kb))
 
 
 def _extras(ctx: BuildContext, architecture: Architecture) -> dict[tuple[str, str], EntityExtras]:
@@ -92,12 +93,23 @@ def _exports(ctx: BuildContext, kind: str, entity_id: str) -> Exports:
 
 def nouveautes_page(ctx: BuildContext, renderer: Renderer, diff: EditionDiff | None) -> str:
     title = f"Nouveautés de l'édition {ctx.annee}"
+    contenu = [(kind, len(ctx.kb.all(kind))) for kind in KINDS if ctx.kb.all(kind)]  # what a first edition holds
+    flux = [(kind, entry_count(diff, kind)) for kind in [None, *KINDS]]  # every feed, empty ones said so
     return overview_page(renderer, Overview(NOUVEAUTES, title, title, "nouveautes.md.j2"), diff=diff,
-                         annee=ctx.annee, statut=ctx.libelle_statut)
+                         annee=ctx.annee, statut=ctx.libelle_statut, contenu=contenu, flux=flux,
+                         publiee=ctx.publiee)
 
 
 def feeds(ctx: BuildContext, diff: EditionDiff | None) -> dict[str, str]:
-    """The Atom feeds of what the edition changed: the whole edition, then one per kind."""
+    """The Atom feeds of what the edition changed (the whole edition, then one per kind) and their browser page.
+
+    Links are relative to the feed (flux/ of an edition folder) unless the site has a public address; a published
+    edition is subscribed to under latest/ (see cadre.exports.feeds)."""
+    root = ctx.settings.site_url.rstrip("/") + "/" if ctx.settings.site_url else "../../"
+    edition = f"{root}{ctx.annee}/"
     feed = FeedContext(ctx.annee, ctx.settings.site_name, ctx.libelle_statut,
-                       updated_for(ctx.kb.edition.date_publication), ctx.edition_url or "../")
-    return {feed_path(kind): build_feed(feed, diff, kind) for kind in [None, *KINDS]}
+                       updated_for(ctx.kb.edition.date_publication), edition,
+                       f"{root}{LATEST}/" if ctx.publiee else edition)
+    files = {feed_path(kind): build_feed(feed, diff, kind) for kind in [None, *KINDS]}
+    files[STYLESHEET] = (TEMPLATES / "flux.xsl").read_text(encoding="utf-8")
+    return files
