@@ -5,7 +5,15 @@ Choices:
   across rebuilds and independent of where the site is hosted (a `tag:` URI would need a domain we do not own).
 - links: RFC 4287 §4.2.7.1 makes `href` an IRI reference, so a relative reference is valid and resolves against
   the feed's own address. With `site_url` set in mkdocs.yml, links are absolute (what most readers prefer);
-  without it they are relative to the feed (`../referentiels/ci-sis/`), which works wherever the site is served.
+  without it they are relative to the feed (`../../2016/referentiels/ci-sis/`): the site is published one folder
+  per edition, and an entry keeps pointing at the edition it reports on, from /2016/flux/ as from /latest/flux/.
+- the subscription address (`rel=self`) of a published edition's feed is the same feed under `latest/`, the copy
+  of the edition in force that every publication rewrites: a reader subscribed there gets the changes of each
+  new edition without changing anything. A draft or an edition under consultation keeps its own address.
+- a feed opened in a browser shows a French page (`flux/flux.xsl`, referenced by an `xml-stylesheet` processing
+  instruction, same folder hence same origin): what the feed is, its address, how to subscribe, its entries.
+  Browsers cannot show the `content` HTML through XSLT (no output escaping), so every entry also has a plain
+  `summary`. An empty feed says why in its subtitle (first edition, or nothing of that kind changed).
 - `updated` is the edition's publication date (midnight UTC); a draft without a date uses the day of the build.
 """
 
@@ -24,6 +32,7 @@ from cadre.text import xml_text
 ATOM = "http://www.w3.org/2005/Atom"
 _NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://cadre-esante/flux")
 FEED_FOLDER = "flux"
+STYLESHEET = f"{FEED_FOLDER}/flux.xsl"  # the feeds' page in a browser (a file of this package's templates)
 
 
 @dataclass(frozen=True)
@@ -32,7 +41,8 @@ class FeedContext:
     titre_site: str
     statut: str  # French label of the edition's status
     updated: dt.datetime
-    base: str  # prefix of entity permalinks, ends with "/": absolute site URL of the edition, or "../"
+    base: str  # prefix of entity permalinks, ends with "/": absolute URL of the edition, or "../../<year>/"
+    abonnement: str  # prefix of the subscription addresses (`rel=self`), ends with "/": latest/ or the edition's
 
 
 def feed_path(kind: str | None) -> str:
@@ -56,19 +66,40 @@ def build_feed(ctx: FeedContext, diff: EditionDiff | None, kind: str | None = No
     scope = f" — {KINDS[kind].pluriel}" if kind else ""
     _text(feed, "id", stable_id("flux", ctx.annee, kind or "edition"))
     _text(feed, "title", f"{ctx.titre_site} : nouveautés de l'édition {ctx.annee}{scope}")
-    _text(feed, "subtitle", _subtitle(ctx, diff))
+    _text(feed, "subtitle", _subtitle(ctx, diff, kind))
     _text(feed, "updated", _stamp(ctx.updated))
     author = ET.SubElement(feed, f"{{{ATOM}}}author")
     _text(author, "name", ctx.titre_site)
-    _link(feed, ctx.base + feed_path(kind), "self", "application/atom+xml")
+    _link(feed, ctx.abonnement + feed_path(kind), "self", "application/atom+xml")
     _link(feed, ctx.base + "nouveautes/", "alternate", "text/html")
     for entry in _entries(ctx, diff, kind):
         feed.append(entry)
     ET.indent(feed)
-    return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"
+    return ('<?xml version="1.0" encoding="utf-8"?>\n'
+            f'<?xml-stylesheet type="text/xsl" href="{STYLESHEET.removeprefix(FEED_FOLDER + "/")}"?>\n'
+            + ET.tostring(feed, encoding="unicode") + "\n")
 
 
-def _subtitle(ctx: FeedContext, diff: EditionDiff | None) -> str:
+def entry_count(diff: EditionDiff | None, kind: str | None) -> int:
+    """How many entries the feed of `kind` holds (None: the whole edition's feed, which has the edition's own)."""
+    changes = sum(len(d.ajouts) + len(d.modifications) + len(d.retraits) for d in (diff.types if diff else [])
+                  if kind is None or d.kind == kind)
+    return changes + (1 if kind is None else 0)
+
+
+def empty_reason(annee: int, diff: EditionDiff | None, kind: str) -> str:
+    """Why the feed of `kind` has no entry in edition `annee` (shared by the feed and the Nouveautés page)."""
+    pluriel = KINDS[kind].pluriel
+    if diff is None:
+        return (f"l'édition {annee} est la première de la base : aucune édition antérieure, donc aucun changement "
+                f"de {pluriel} à signaler ; ce flux recevra ceux des éditions suivantes.")
+    return (f"aucun changement de {pluriel} dans l'édition {annee} par rapport à l'édition {diff.ancienne} ; ce "
+            "flux recevra ceux des éditions suivantes.")
+
+
+def _subtitle(ctx: FeedContext, diff: EditionDiff | None, kind: str | None = None) -> str:
+    if kind and entry_count(diff, kind) == 0:
+        return f"Édition {ctx.annee} ({ctx.statut}). Ce flux est vide : {empty_reason(ctx.annee, diff, kind)}"
     if diff is None:
         return f"Édition {ctx.annee} ({ctx.statut}) : première édition de la base, rien à comparer."
     return f"Édition {ctx.annee} ({ctx.statut}) comparée à l'édition {diff.ancienne}."
@@ -127,6 +158,10 @@ def _entry(ctx: FeedContext, ref: EntityRef, event: str, href: str, changes: lis
     _text(entry, "updated", _stamp(ctx.updated))
     _link(entry, href, "alternate", "text/html")
     ET.SubElement(entry, f"{{{ATOM}}}category", {"term": ref.kind, "label": kind.pluriel})
+    summary = f"Édition {ctx.annee} — {_EVENTS[event].lower()} : {kind.singulier} « {ref.id} »."
+    if changes:  # the same facts as the HTML content, as plain text (shown by the feed's page in a browser)
+        summary += " " + " ; ".join(change_phrase(c, c.chemin, format_value) for c in changes) + "."
+    _text(entry, "summary", summary)
     body = f"<p>Édition {ctx.annee} — {_EVENTS[event].lower()} : {html.escape(kind.singulier)} " \
            f"« {html.escape(ref.id)} ».</p>"
     if changes:
