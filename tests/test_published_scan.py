@@ -3,7 +3,7 @@
 - no `localhost` and no placeholder address in any page, feed, PDF, JSON or CSV file;
 - no English string of the theme (every string of Material's English translation that French says otherwise, and
   its « Made with Material for MkDocs » footer) in any page, outside the content;
-- the Atom feeds parse, each is shown in a browser through the site's own stylesheet, is subscribed to under
+- the Atom feeds parse, each is shown in a browser through the site's own CSS stylesheet, is subscribed to under
   `latest/` for a published edition, and an empty feed says why.
 The expected English strings are read from Material's own English translation file, not from this project.
 """
@@ -43,7 +43,7 @@ def pdf_text(path: Path) -> str:
 
 
 def test_no_local_nor_placeholder_address_is_published(published_tree: Path) -> None:
-    files = published_files(published_tree, ".html", ".xml", ".xsl", ".json", ".csv", ".txt")
+    files = published_files(published_tree, ".html", ".xml", ".css", ".js", ".json", ".csv", ".txt")
     assert len(files) > 500
     found = {f"{p.relative_to(published_tree)}: {word}" for p in files for word in PLACEHOLDERS
              if word in p.read_text(encoding="utf-8", errors="replace")}
@@ -129,13 +129,15 @@ def test_feeds_parse_show_as_a_page_and_are_subscribed_to_under_latest(published
             path = f"{edition}/flux/{kind or 'edition'}.xml"
             text, feed = _feed(published_tree, path)
             assert feed.tag == f"{ATOM}feed", path
-            assert '<?xml-stylesheet type="text/xsl" href="flux.xsl"?>' in text.split("<feed")[0], path
+            assert '<?xml-stylesheet type="text/css" href="flux.css"?>' in text.split("<feed")[0], path
             self_link = feed.find(f"{ATOM}link[@rel='self']").get("href")
             # 2016 and 2017 are published editions: both are subscribed to at the address of the edition in force
             assert self_link == f"../../latest/flux/{kind or 'edition'}.xml", path
+            block = feed.find("{http://www.w3.org/1999/xhtml}div")  # the page's explanation, for browsers
+            assert block is not None and block.find("{http://www.w3.org/1999/xhtml}a").get("href") == self_link
             if not feed.findall(f"{ATOM}entry"):
                 assert "Ce flux est vide : " in feed.findtext(f"{ATOM}subtitle"), path
-        assert (published_tree / edition / "flux" / "flux.xsl").is_file()
+        assert (published_tree / edition / "flux" / "flux.css").is_file()
     # the edition in force (2017) changed référentiels: its feed has entries, pointing at 2017's pages
     _, referentiels = _feed(published_tree, "latest/flux/referentiel.xml")
     entry = referentiels.find(f"{ATOM}entry")
@@ -146,10 +148,9 @@ def test_feeds_parse_show_as_a_page_and_are_subscribed_to_under_latest(published
     assert concertation.find(f"{ATOM}link[@rel='self']").get("href") == "../../2018/flux/edition.xml"
 
 
-def test_the_xsl_stylesheet_makes_no_markup_from_feed_text(published_tree: Path) -> None:
-    xsl = (published_tree / "latest/flux/flux.xsl").read_text(encoding="utf-8")
-    assert "disable-output-escaping" not in xsl and "xsl:copy-of" not in xsl
-    ET.fromstring(xsl.encode())  # well-formed
+def test_the_feeds_page_is_plain_css_with_no_address_of_its_own(published_tree: Path) -> None:
+    css = (published_tree / "latest/flux/flux.css").read_text(encoding="utf-8")
+    assert "@namespace" in css and "url(http" not in css.replace('url("http://www.w3.org/', "")  # fetches nothing
 
 
 @pytest.mark.parametrize("edition", ["2016", "2017"])

@@ -32,7 +32,7 @@ def _feed(publiee_base: str, kind: str | None) -> ET.Element:
     ctx = FeedContext(2016, "Site", "publiée", dt.datetime(2016, 5, 11, tzinfo=dt.UTC), "../../2016/",
                       publiee_base)
     text = build_feed(ctx, None, kind)
-    assert text.splitlines()[1] == '<?xml-stylesheet type="text/xsl" href="flux.xsl"?>'
+    assert text.splitlines()[1] == '<?xml-stylesheet type="text/css" href="flux.css"?>'
     return ET.fromstring(text.encode())
 
 

@@ -10,10 +10,11 @@ Choices:
 - the subscription address (`rel=self`) of a published edition's feed is the same feed under `latest/`, the copy
   of the edition in force that every publication rewrites: a reader subscribed there gets the changes of each
   new edition without changing anything. A draft or an edition under consultation keeps its own address.
-- a feed opened in a browser shows a French page (`flux/flux.xsl`, referenced by an `xml-stylesheet` processing
-  instruction, same folder hence same origin): what the feed is, its address, how to subscribe, its entries.
-  Browsers cannot show the `content` HTML through XSLT (no output escaping), so every entry also has a plain
-  `summary`. An empty feed says why in its subtitle (first edition, or nothing of that kind changed).
+- a feed opened in a browser shows a French page: a CSS stylesheet (`flux/flux.css`, `xml-stylesheet` processing
+  instruction, same folder hence same origin; not XSLT, which Chromium is removing and already flags in English)
+  and an XHTML block in the feed (an extension element, RFC 4287 §6.4, that readers ignore) saying what the feed
+  is, its subscription address and how to subscribe. CSS cannot render the `content` HTML, so every entry also
+  has a plain `summary`. An empty feed says why in its subtitle (first edition, or nothing of that kind changed).
 - `updated` is the edition's publication date (midnight UTC); a draft without a date uses the day of the build.
 """
 
@@ -32,7 +33,8 @@ from cadre.text import xml_text
 ATOM = "http://www.w3.org/2005/Atom"
 _NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://cadre-esante/flux")
 FEED_FOLDER = "flux"
-STYLESHEET = f"{FEED_FOLDER}/flux.xsl"  # the feeds' page in a browser (a file of this package's templates)
+STYLESHEET = f"{FEED_FOLDER}/flux.css"  # the feeds' page in a browser (a file of this package's templates)
+XHTML = "http://www.w3.org/1999/xhtml"
 
 
 @dataclass(frozen=True)
@@ -62,6 +64,7 @@ def updated_for(date_publication: dt.date | None, today: dt.date | None = None) 
 def build_feed(ctx: FeedContext, diff: EditionDiff | None, kind: str | None = None) -> str:
     """The Atom document; `kind` None gives the feed of the whole edition. `diff` None: the first edition."""
     ET.register_namespace("", ATOM)
+    ET.register_namespace("h", XHTML)
     feed = ET.Element(f"{{{ATOM}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": "fr"})
     scope = f" — {KINDS[kind].pluriel}" if kind else ""
     _text(feed, "id", stable_id("flux", ctx.annee, kind or "edition"))
@@ -72,12 +75,42 @@ def build_feed(ctx: FeedContext, diff: EditionDiff | None, kind: str | None = No
     _text(author, "name", ctx.titre_site)
     _link(feed, ctx.abonnement + feed_path(kind), "self", "application/atom+xml")
     _link(feed, ctx.base + "nouveautes/", "alternate", "text/html")
+    feed.append(_how_to_subscribe(ctx, kind))
     for entry in _entries(ctx, diff, kind):
         feed.append(entry)
     ET.indent(feed)
     return ('<?xml version="1.0" encoding="utf-8"?>\n'
-            f'<?xml-stylesheet type="text/xsl" href="{STYLESHEET.removeprefix(FEED_FOLDER + "/")}"?>\n'
+            f'<?xml-stylesheet type="text/css" href="{STYLESHEET.removeprefix(FEED_FOLDER + "/")}"?>\n'
             + ET.tostring(feed, encoding="unicode") + "\n")
+
+
+def _how_to_subscribe(ctx: FeedContext, kind: str | None) -> ET.Element:
+    """The feed's page in a browser: what it is and how to subscribe (XHTML, no data text; readers ignore it)."""
+    def h(parent: ET.Element | None, tag: str, text: str = "", **attributes: str) -> ET.Element:
+        element = ET.Element(f"{{{XHTML}}}{tag}", attributes) if parent is None else \
+            ET.SubElement(parent, f"{{{XHTML}}}{tag}", attributes)
+        element.text = text or None
+        return element
+
+    address = ctx.abonnement + feed_path(kind)
+    block = h(None, "div", **{"class": "abonnement", "lang": "fr"})
+    h(block, "h2", "S'abonner à ce flux")
+    h(block, "p", "Cette page est un flux Atom : un lecteur de flux (agrégateur, ou l'extension de votre navigateur "
+                  "ou de votre messagerie) vous signale chaque nouveauté publiée ici. Pour vous abonner, copiez "
+                  "cette adresse dans votre lecteur, à l'option « Ajouter un flux » ou « S'abonner » :")
+    h(block, "a", address, href=address, id="adresse-abonnement", **{"class": "adresse"})
+    if ctx.abonnement != ctx.base:
+        h(block, "p", "Cette adresse suit l'édition en vigueur : à la publication d'une nouvelle édition, ses "
+                      "changements paraissent dans le même flux, sans rien changer à votre abonnement.")
+    else:
+        h(block, "p", f"Ce flux est celui de l'édition {ctx.annee} ({ctx.statut}), qui n'est pas l'édition en "
+                      "vigueur.")
+    more = h(block, "p")
+    h(more, "a", "Voir les nouveautés de l'édition sur le site", href=ctx.base + "nouveautes/")
+    more[0].tail = " : chaque changement y mène à sa page."
+    # the full address to copy, when the feed gives it relative to itself (a site without a public address)
+    h(block, "script", 'const a = document.getElementById("adresse-abonnement"); if (a) a.textContent = a.href;')
+    return block
 
 
 def entry_count(diff: EditionDiff | None, kind: str | None) -> int:

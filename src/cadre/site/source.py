@@ -111,5 +111,5 @@ def feeds(ctx: BuildContext, diff: EditionDiff | None) -> dict[str, str]:
                        updated_for(ctx.kb.edition.date_publication), edition,
                        f"{root}{LATEST}/" if ctx.publiee else edition)
     files = {feed_path(kind): build_feed(feed, diff, kind) for kind in [None, *KINDS]}
-    files[STYLESHEET] = (TEMPLATES / "flux.xsl").read_text(encoding="utf-8")
+    files[STYLESHEET] = (TEMPLATES / "flux.css").read_text(encoding="utf-8")
     return files
