@@ -84,14 +84,14 @@ def test_a_feed_opened_in_the_browser_is_a_french_page_on_how_to_subscribe(page:
     heading.wait_for()
     assert heading.inner_text() == "S'abonner à ce flux"
     title = page.locator("feed > title")
-    assert title.is_visible() and "nouveautés de l'édition 2017" in title.inner_text()
+    assert title.is_visible() and "nouveautés de l'édition 2017" in title.text_content()  # an Atom element
     address = page.locator("#adresse-abonnement")
     assert address.inner_text().strip() == f"{site_url}/latest/flux/edition.xml"  # the full address to copy
     assert "Cette adresse suit l'édition en vigueur" in page.locator("div.abonnement").inner_text()
     entries = page.locator("entry > title")
     assert entries.count() >= 5  # the edition's own entry and the fixture's deliberate changes
     assert all(entries.nth(i).is_visible() for i in range(entries.count()))
-    assert re.search(r"(Ajout|Modification|Retrait) — ", entries.nth(1).inner_text())
+    assert re.search(r"(Ajout|Modification|Retrait) — ", entries.nth(1).text_content())
     assert page.locator("entry > summary").first.is_visible()
     assert not page.locator("entry > content").first.is_visible()  # the escaped HTML is for feed readers
     page.locator("div.abonnement a", has_text="Voir les nouveautés de l'édition sur le site").click()
@@ -104,7 +104,7 @@ def test_an_empty_feed_says_why(page: Page, site_url: str) -> None:
     page.locator("div.abonnement > h2").wait_for()
     subtitle = page.locator("feed > subtitle")
     assert subtitle.is_visible()
-    assert "Ce flux est vide" in subtitle.inner_text() and "première de la base" in subtitle.inner_text()
+    assert "Ce flux est vide" in subtitle.text_content() and "première de la base" in subtitle.text_content()
     assert page.locator("entry").count() == 0
 
 
