@@ -94,7 +94,7 @@ def test_nouveautes_page_lists_exactly_the_deliberate_changes(session: Session):
             assert f"<code>{path}</code>" in page
             assert f"→ « {after}" in text or any(after in words for words in rewritten), after
     assert 'href="../referentiels/' in page  # a modified référentiel links to its page
-    assert '<link rel="alternate" type="application/atom+xml" href="../flux/edition.xml"' in page
+    assert '<link rel="alternate feed" type="application/atom+xml" href="../flux/edition.xml"' in page
     first = show(session.repo, "2016/nouveautes/index.html")
     assert "première édition" in first and "2017" not in re.sub(r"<[^>]+>", "", first.split("<article")[1])
 
@@ -119,7 +119,8 @@ def test_atom_feeds_list_the_changes_with_stable_ids_and_permalinks(session: Ses
     changes = {(e.find(f"{ATOM}category").get("term"), e.find(f"{ATOM}link").get("href")) for e in entries
                if e.find(f"{ATOM}category") is not None}
     site_url = yaml.safe_load((session.repo / "mkdocs.yml").read_text(encoding="utf-8")).get("site_url")
-    base = f"{site_url.rstrip('/')}/2017/" if site_url else "../"  # absolute when the site has an address
+    # absolute when the site has an address, else relative to the feed (flux/ of the edition's folder)
+    base = f"{site_url.rstrip('/')}/2017/" if site_url else "../../2017/"
     expected = set()
     for edit in session.edits:
         url = f"nouveautes/#{edit.kind}-{edit.id}" if edit.event == "retrait" else KINDS[edit.kind].url(edit.id)

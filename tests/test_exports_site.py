@@ -244,13 +244,13 @@ def test_every_entity_page_links_to_its_own_json_document(built: Build, edition:
     assert pages > 50
 
 
-def test_a_fact_sheet_links_to_its_pdf_and_to_its_data_file(built: Build) -> None:
+def test_a_fact_sheet_links_to_its_pdf_and_to_its_data_file_only_once_configured(built: Build) -> None:
     links = exports_links(built, "referentiels/ci-sis/")
     assert target_of(built, "referentiels/ci-sis/", links["Fiche PDF"]) == built.site / "pdf/referentiel-ci-sis.pdf"
-    proposal = links["Proposer une modification"]
-    assert proposal.startswith("https://")
-    assert proposal.endswith("/blob/main/data/editions/2016/referentiels/ci-sis.yaml")
-    assert (ROOT / "data/editions/2016/referentiels/ci-sis.yaml").is_file()
+    # mkdocs.yml sets no repository address (extra.depot_donnees): no « Proposer une modification » link, and the
+    # open-data page does not mention one (with an address, tests/test_site_units.py shows the link)
+    assert "Proposer une modification" not in links
+    assert "Proposer une modification" not in built.page("donnees-ouvertes/")
 
 
 def test_an_entity_of_a_list_file_points_at_its_line() -> None:

@@ -114,7 +114,7 @@ def expected_files() -> set[str]:
                       for kind in sorted(k.removeprefix("kind:") for k in defined if k.startswith("kind:"))
                       for entity_id in fixture_ids(kind)}
     # feeds, open data and PDFs, at the addresses docs/donnees-ouvertes.md publishes
-    files |= {"flux/edition.xml", "api/v1/edition.json", "api/v1/schemas/edition.schema.json",
+    files |= {"flux/edition.xml", "flux/flux.css", "api/v1/edition.json", "api/v1/schemas/edition.schema.json",
               f"pdf/cadre-commun-{YEAR}.pdf"}
     for kind in KIND_SOURCES:
         files |= {f"flux/{kind}.xml", f"api/v1/{kind}.json", f"api/v1/{kind}.csv",

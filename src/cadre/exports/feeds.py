@@ -5,7 +5,16 @@ Choices:
   across rebuilds and independent of where the site is hosted (a `tag:` URI would need a domain we do not own).
 - links: RFC 4287 §4.2.7.1 makes `href` an IRI reference, so a relative reference is valid and resolves against
   the feed's own address. With `site_url` set in mkdocs.yml, links are absolute (what most readers prefer);
-  without it they are relative to the feed (`../referentiels/ci-sis/`), which works wherever the site is served.
+  without it they are relative to the feed (`../../2016/referentiels/ci-sis/`): the site is published one folder
+  per edition, and an entry keeps pointing at the edition it reports on, from /2016/flux/ as from /latest/flux/.
+- the subscription address (`rel=self`) of a published edition's feed is the same feed under `latest/`, the copy
+  of the edition in force that every publication rewrites: a reader subscribed there gets the changes of each
+  new edition without changing anything. A draft or an edition under consultation keeps its own address.
+- a feed opened in a browser shows a French page: a CSS stylesheet (`flux/flux.css`, `xml-stylesheet` processing
+  instruction, same folder hence same origin; not XSLT, which Chromium is removing and already flags in English)
+  and an XHTML block in the feed (an extension element, RFC 4287 §6.4, that readers ignore) saying what the feed
+  is, its subscription address and how to subscribe. CSS cannot render the `content` HTML, so every entry also
+  has a plain `summary`. An empty feed says why in its subtitle (first edition, or nothing of that kind changed).
 - `updated` is the edition's publication date (midnight UTC); a draft without a date uses the day of the build.
 """
 
@@ -26,6 +35,8 @@ from cadre.text import xml_text
 ATOM = "http://www.w3.org/2005/Atom"
 _NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://cadre-esante/flux")
 FEED_FOLDER = "flux"
+STYLESHEET = f"{FEED_FOLDER}/flux.css"  # the feeds' page in a browser (a file of this package's templates)
+XHTML = "http://www.w3.org/1999/xhtml"
 
 
 @dataclass(frozen=True)
@@ -34,7 +45,8 @@ class FeedContext:
     titre_site: str
     statut: str  # French label of the edition's status
     updated: dt.datetime
-    base: str  # prefix of entity permalinks, ends with "/": absolute site URL of the edition, or "../"
+    base: str  # prefix of entity permalinks, ends with "/": absolute URL of the edition, or "../../<year>/"
+    abonnement: str  # prefix of the subscription addresses (`rel=self`), ends with "/": latest/ or the edition's
 
 
 def feed_path(kind: str | None) -> str:
@@ -54,23 +66,75 @@ def updated_for(date_publication: dt.date | None, today: dt.date | None = None) 
 def build_feed(ctx: FeedContext, diff: EditionDiff | None, kind: str | None = None) -> str:
     """The Atom document; `kind` None gives the feed of the whole edition. `diff` None: the first edition."""
     ET.register_namespace("", ATOM)
+    ET.register_namespace("h", XHTML)
     feed = ET.Element(f"{{{ATOM}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": "fr"})
     scope = f" — {KINDS[kind].pluriel}" if kind else ""
     text_element(feed, "id", stable_id("flux", ctx.annee, kind or "edition"))
     text_element(feed, "title", f"{ctx.titre_site} : nouveautés de l'édition {ctx.annee}{scope}")
-    text_element(feed, "subtitle", _subtitle(ctx, diff))
+    text_element(feed, "subtitle", _subtitle(ctx, diff, kind))
     text_element(feed, "updated", stamp(ctx.updated))
     author = ET.SubElement(feed, f"{{{ATOM}}}author")
     text_element(author, "name", ctx.titre_site)
-    link_element(feed, ctx.base + feed_path(kind), "self", "application/atom+xml")
+    link_element(feed, ctx.abonnement + feed_path(kind), "self", "application/atom+xml")
     link_element(feed, ctx.base + "nouveautes/", "alternate", "text/html")
+    feed.append(_how_to_subscribe(ctx, kind))
     for entry in _entries(ctx, diff, kind):
         feed.append(entry)
     ET.indent(feed)
-    return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"
+    return ('<?xml version="1.0" encoding="utf-8"?>\n'
+            f'<?xml-stylesheet type="text/css" href="{STYLESHEET.removeprefix(FEED_FOLDER + "/")}"?>\n'
+            + ET.tostring(feed, encoding="unicode") + "\n")
 
 
-def _subtitle(ctx: FeedContext, diff: EditionDiff | None) -> str:
+def _how_to_subscribe(ctx: FeedContext, kind: str | None) -> ET.Element:
+    """The feed's page in a browser: what it is and how to subscribe (XHTML, no data text; readers ignore it)."""
+    def h(parent: ET.Element | None, tag: str, text: str = "", **attributes: str) -> ET.Element:
+        element = ET.Element(f"{{{XHTML}}}{tag}", attributes) if parent is None else \
+            ET.SubElement(parent, f"{{{XHTML}}}{tag}", attributes)
+        element.text = text or None
+        return element
+
+    address = ctx.abonnement + feed_path(kind)
+    block = h(None, "div", **{"class": "abonnement", "lang": "fr"})
+    h(block, "h2", "S'abonner à ce flux")
+    h(block, "p", "Cette page est un flux Atom : un lecteur de flux (agrégateur, ou l'extension de votre navigateur "
+                  "ou de votre messagerie) vous signale chaque nouveauté publiée ici. Pour vous abonner, copiez "
+                  "cette adresse dans votre lecteur, à l'option « Ajouter un flux » ou « S'abonner » :")
+    h(block, "a", address, href=address, id="adresse-abonnement", **{"class": "adresse"})
+    if ctx.abonnement != ctx.base:
+        h(block, "p", "Cette adresse suit l'édition en vigueur : à la publication d'une nouvelle édition, ses "
+                      "changements paraissent dans le même flux, sans rien changer à votre abonnement.")
+    else:
+        h(block, "p", f"Ce flux est celui de l'édition {ctx.annee} ({ctx.statut}), qui n'est pas l'édition en "
+                      "vigueur.")
+    more = h(block, "p")
+    h(more, "a", "Voir les nouveautés de l'édition sur le site", href=ctx.base + "nouveautes/")
+    more[0].tail = " : chaque changement y mène à sa page."
+    # the full address to copy, when the feed gives it relative to itself (a site without a public address)
+    h(block, "script", 'const a = document.getElementById("adresse-abonnement"); if (a) a.textContent = a.href;')
+    return block
+
+
+def entry_count(diff: EditionDiff | None, kind: str | None) -> int:
+    """How many entries the feed of `kind` holds (None: the whole edition's feed, which has the edition's own)."""
+    changes = sum(len(d.ajouts) + len(d.modifications) + len(d.retraits) for d in (diff.types if diff else [])
+                  if kind is None or d.kind == kind)
+    return changes + (1 if kind is None else 0)
+
+
+def empty_reason(annee: int, diff: EditionDiff | None, kind: str) -> str:
+    """Why the feed of `kind` has no entry in edition `annee` (shared by the feed and the Nouveautés page)."""
+    pluriel = KINDS[kind].pluriel
+    if diff is None:
+        return (f"l'édition {annee} est la première de la base : aucune édition antérieure, donc aucun changement "
+                f"de {pluriel} à signaler ; ce flux recevra ceux des éditions suivantes.")
+    return (f"aucun changement de {pluriel} dans l'édition {annee} par rapport à l'édition {diff.ancienne} ; ce "
+            "flux recevra ceux des éditions suivantes.")
+
+
+def _subtitle(ctx: FeedContext, diff: EditionDiff | None, kind: str | None = None) -> str:
+    if kind and entry_count(diff, kind) == 0:
+        return f"Édition {ctx.annee} ({ctx.statut}). Ce flux est vide : {empty_reason(ctx.annee, diff, kind)}"
     if diff is None:
         return f"Édition {ctx.annee} ({ctx.statut}) : première édition de la base, rien à comparer."
     return f"Édition {ctx.annee} ({ctx.statut}) comparée à l'édition {diff.ancienne}."
@@ -153,6 +217,10 @@ def _entry(ctx: FeedContext, ref: EntityRef, event: str, href: str, changes: lis
     text_element(entry, "updated", stamp(ctx.updated))
     link_element(entry, href, "alternate", "text/html")
     ET.SubElement(entry, f"{{{ATOM}}}category", {"term": ref.kind, "label": kind.pluriel})
+    summary = f"Édition {ctx.annee} — {_EVENTS[event].lower()} : {kind.singulier} « {ref.id} »."
+    if changes:  # the same facts as the HTML content, as plain text (shown by the feed's page in a browser)
+        summary += " " + " ; ".join(change_phrase(c, c.chemin, format_value) for c in changes) + "."
+    text_element(entry, "summary", summary)
     body = f"<p>Édition {ctx.annee} — {_EVENTS[event].lower()} : {html.escape(kind.singulier)} " \
            f"« {html.escape(ref.id)} ».</p>" + lineage
     if changes:

@@ -35,8 +35,12 @@ def _root(page_file: str) -> str:
     return "../" * page_file.count("/")
 
 
-def macros(kb: KnowledgeBase, files: dict[str, str | bytes], pdf_edition: bool = True) -> dict[str, Macro]:
+def macros(kb: KnowledgeBase, files: dict[str, str | bytes], pdf_edition: bool = True,
+           repository_url: str = "") -> dict[str, Macro]:
     """The macros of the edition, each taking the calling page's path first."""
+
+    def depot_donnees(page_file: str) -> str:  # "" until the repository's address is configured
+        return repository_url
 
     def annee(page_file: str) -> str:
         return str(kb.edition.annee)
@@ -58,7 +62,8 @@ def macros(kb: KnowledgeBase, files: dict[str, str | bytes], pdf_edition: bool =
         entities = kb.all(kind)
         return entities[0].id if entities else ""
 
-    return {"annee": annee, "fichiers": fichiers, "pdf": pdf, "extrait": extrait, "exemple": exemple}
+    return {"annee": annee, "fichiers": fichiers, "pdf": pdf, "extrait": extrait, "exemple": exemple,
+            "depot_donnees": depot_donnees}
 
 
 def render_page(text: str, page_file: str, available: dict[str, Macro]) -> str:

@@ -17,10 +17,11 @@ from cadre.editions.echeances import Echeance, echeances
 from cadre.editions.history import EntityHistory, histories
 from cadre.exports.calendar import calendar_path, calendars
 from cadre.exports.entity_feeds import FicheFeeds, build_entity_feed, entity_feed_path
-from cadre.exports.feeds import FeedContext, build_feed, feed_path, updated_for
+from cadre.exports.feeds import STYLESHEET, FeedContext, build_feed, entry_count, feed_path, updated_for
 from cadre.exports.opendata import api_files, comparison_files, comparison_path, data_file_reference, entity_json_path
-from cadre.exports.pdf import PdfRun, edition_pdf_path, fact_sheet_path
+from cadre.exports.pdf import TEMPLATES, PdfRun, edition_pdf_path, fact_sheet_path
 from cadre.model.kinds import KINDS, label, page_kinds
+from cadre.publishing.ghpages import LATEST
 from cadre.site.architecture import Architecture, Drawer, architecture_pages, draw_architecture
 from cadre.site.comparisons import comparison_pages, editions_compared, retired, retired_pages
 from cadre.site.context import BuildContext
@@ -169,7 +170,7 @@ def build_pages(ctx: BuildContext, draw: Drawer = draw_all) -> SiteSource:
 
 def _macros(ctx: BuildContext, files: dict[str, str | bytes]) -> dict[str, Callable[..., str]]:
     """The macros of the hand-written pages: the edition's, and the legal notice's from the configuration."""
-    return {**macros(ctx.kb, files, ctx.settings.pdf_edition),
+    return {**macros(ctx.kb, files, ctx.settings.pdf_edition, ctx.settings.repository_url),
             **mentions.macros(ctx.settings.mentions_legales, ctx.settings.project)}
 
 
@@ -200,15 +201,26 @@ def _exports(ctx: BuildContext, kind: str, entity_id: str, calendar: str | None)
 
 def nouveautes_page(ctx: BuildContext, renderer: Renderer, diff: EditionDiff | None, earlier: list[int]) -> str:
     title = f"Nouveautés de l'édition {ctx.annee}"
+    contenu = [(kind, len(ctx.kb.all(kind))) for kind in KINDS if ctx.kb.all(kind)]  # what a first edition holds
+    flux = [(kind, entry_count(diff, kind)) for kind in [None, *KINDS]]  # every feed, empty ones said so
     return overview_page(renderer, Overview(NOUVEAUTES, title, title, "nouveautes.md.j2"), diff=diff,
-                         annee=ctx.annee, statut=ctx.libelle_statut, comparaisons=earlier, calendar=calendar_path())
+                         annee=ctx.annee, statut=ctx.libelle_statut, comparaisons=earlier, calendar=calendar_path(),
+                         contenu=contenu, flux=flux, publiee=ctx.publiee)
 
 
 def feeds(ctx: BuildContext, diff: EditionDiff | None) -> dict[str, str]:
-    """The Atom feeds of what the edition changed: the whole edition, then one per kind."""
+    """The Atom feeds of what the edition changed (the whole edition, then one per kind) and their browser page.
+
+    Links are relative to the feed (flux/ of an edition folder) unless the site has a public address; a published
+    edition is subscribed to under latest/ (see cadre.exports.feeds)."""
+    root = ctx.settings.site_url.rstrip("/") + "/" if ctx.settings.site_url else "../../"
+    edition = f"{root}{ctx.annee}/"
     feed = FeedContext(ctx.annee, ctx.settings.site_name, ctx.libelle_statut,
-                       updated_for(ctx.kb.edition.date_publication), ctx.edition_url or "../")
-    return {feed_path(kind): build_feed(feed, diff, kind) for kind in [None, *KINDS]}
+                       updated_for(ctx.kb.edition.date_publication), edition,
+                       f"{root}{LATEST}/" if ctx.publiee else edition)
+    files = {feed_path(kind): build_feed(feed, diff, kind) for kind in [None, *KINDS]}
+    files[STYLESHEET] = (TEMPLATES / "flux.css").read_text(encoding="utf-8")
+    return files
 
 
 def entity_feeds(ctx: BuildContext, history: dict[tuple[str, str], EntityHistory]) -> dict[str, str]:

@@ -61,12 +61,26 @@ def _markdown(text: str) -> str:
 
 
 # links that leave the site, marked so that print stylesheets can write their address after them (the sanitiser
-# writes every `<a>` with its href first)
-_EXTERNAL = re.compile(r'<a href="(?=https?:)')
+# writes every `<a>` with its href first); a link whose text already is its address (a bare URL) is marked
+# `data-lien-externe="adresse"`: printed once, not twice
+_EXTERNAL = re.compile(r'<a href="(https?:[^"]*)"([^>]*)>(.*?)</a>', re.S)
 
 
 def _mark_external(fragment: str) -> str:
-    return _EXTERNAL.sub('<a data-lien-externe href="', fragment)
+    return _EXTERNAL.sub(_marked, fragment)
+
+
+def _marked(link: re.Match[str]) -> str:
+    href, rest, text = link.groups()
+    mark = ' data-lien-externe="adresse"' if _same_address(href, text) else " data-lien-externe"
+    return f'<a{mark} href="{href}"{rest}>{text}</a>'
+
+
+def _same_address(href: str, text: str) -> bool:
+    def bare(value: str) -> str:
+        value = html.unescape(value).strip().lower()
+        return re.sub(r"^https?://", "", value).removeprefix("www.").rstrip("/")
+    return "<" not in text and bare(href) == bare(text)
 
 
 def sanitize(fragment: str) -> str:
