@@ -84,8 +84,7 @@ def editions(draw: st.DrawFn) -> dict[str, list[dict[str, Any]]]:
                             "programmes": _refs(draw, ids["programme"])})
                     for k, i in enumerate(ids["service"])]
     e["objectif"] = [_clean({"id": i, "ligne": draw(texts), "service": _ref(draw, ids["service"]), "ordre": k,
-                             "fin_2016": draw(st.lists(texts, max_size=2)),
-                             "fin_2017": draw(st.lists(texts, max_size=2))})
+                             "fin_2016": _items(draw, f"{i}-2016"), "fin_2017": _items(draw, f"{i}-2017")})
                      for k, i in enumerate(ids["objectif"])]
     e["processus"] = [{"id": i, "nom": draw(texts), "ordre": k, "actes": draw(st.lists(short, max_size=2))}
                       for k, i in enumerate(ids["processus"])]
@@ -105,7 +104,7 @@ def editions(draw: st.DrawFn) -> dict[str, list[dict[str, Any]]]:
     e["regle"] = [{"id": i, "titre": draw(texts), "texte": draw(texts), "ordre": k}
                   for k, i in enumerate(ids["regle"])]
     e["principe"] = [{"id": i, "numero": num, "titre": draw(texts), "enonce": draw(texts),
-                      "questions": [{"texte": draw(texts)} for _ in range(draw(st.integers(0, 2)))],
+                      "questions": _items(draw, f"{i}-q"),
                       "referentiels": _refs(draw, ids["referentiel"]), "acteurs": _refs(draw, ids["acteur"])}
                      for i, num in zip(ids["principe"], _numbers(draw, n["principe"], low=1), strict=True)]
     e["acteur"] = [_clean({"id": i, "nom": draw(texts), "sigle": _maybe(draw, short), "ordre": k,
@@ -151,6 +150,11 @@ def _description(ids: dict[str, list[str]]) -> st.SearchStrategy[dict[str, Any]]
     return st.fixed_dictionaries(
         {"source": st.sampled_from(["instruction", "annexe", "resume"]), "missions": st.lists(texts, max_size=2)},
         optional={"pilotage": texts, "frequence": short})
+
+
+def _items(draw: st.DrawFn, prefix: str) -> list[dict[str, Any]]:
+    """Evaluation items (check-points, ARS objectives): ids unique in the edition (E201), from their holder's id."""
+    return [{"id": f"{prefix}-{n}", "texte": draw(texts)} for n in range(1, draw(st.integers(0, 2)) + 1)]
 
 
 def _devoir(draw: st.DrawFn, ids: dict[str, list[str]]) -> dict[str, Any]:

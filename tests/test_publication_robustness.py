@@ -294,6 +294,9 @@ def test_republishing_unchanged_is_a_success(project: Path, env: dict[str, str])
     again = publish(project, env)
     assert again.returncode == 0, again.stderr
     assert again.stdout.splitlines() == [
+        "Attention : Mentions légales à compléter dans mkdocs.yml (extra.mentions_legales) : editeur, adresse, "
+        "directeur_publication, contact, hebergeur, hebergeur_adresse, hebergeur_telephone, licence (la page "
+        "« Mentions légales » affiche « À compléter »).",
         "Construction de l'édition 2099 (mkdocs build --strict)…",
         "Écriture de la version 2099 sur gh-pages (un seul commit)…",
         "Édition 2099 : rien n'a changé, la branche gh-pages est déjà à jour (« latest » : 2099).",
@@ -312,7 +315,11 @@ def test_a_draft_is_refused_with_the_way_forward(project: Path, env: dict[str, s
         "Publication refusée : l'édition 2099 est un brouillon : on ne publie qu'une édition « en-concertation » "
         "(projet soumis à la concertation) ou « publiee » (adoptée). Changez « statut » dans "
         f"{project.resolve()}/data/editions/2099/edition.yaml, commitez, puis recommencez."]
-    assert refused.stdout == "" and tip(project) == before
+    assert refused.stdout.splitlines() == [  # said first, whatever happens next (tests/test_rgaa_pages.py)
+        "Attention : Mentions légales à compléter dans mkdocs.yml (extra.mentions_legales) : editeur, adresse, "
+        "directeur_publication, contact, hebergeur, hebergeur_adresse, hebergeur_telephone, licence (la page "
+        "« Mentions légales » affiche « À compléter »)."]
+    assert tip(project) == before
 
 
 def test_latest_is_never_a_draft_even_when_the_newest_is_set_back(project: Path, env: dict[str, str]):
@@ -356,6 +363,9 @@ def test_uncommitted_changes_are_refused_unless_asked_and_then_named(project: Pa
 
 
 def test_the_local_preview_address_is_refused_unless_asked(project: Path, env: dict[str, str]):
+    config = project / "mkdocs.yml"  # the address of `cadre serve`, written as a preview would
+    config.write_text(config.read_text(encoding="utf-8") + "\nsite_url: http://localhost:8000/\n", encoding="utf-8")
+    commit_all(project, "adresse de l'aperçu local")
     refused = cadre(project, env, "publish", "2099")
     assert refused.returncode == 1
     assert refused.stderr.splitlines() == [

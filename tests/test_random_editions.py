@@ -109,7 +109,7 @@ def broken_links(pages: dict[str, str], files: set[str]) -> list[str]:
             if re.match(r"^[a-z][a-z0-9+.-]*:", href):  # another site, an e-mail address
                 continue
             target, _, anchor = href.partition("#")
-            target = posixpath.normpath(posixpath.join(posixpath.dirname(path), unquote(target))) if target else path
+            target = _target(path, unquote(target), files) if target else path
             if target.startswith("../"):  # another version of the site (../latest/…), published beside this one
                 continue
             if target not in files:
@@ -117,6 +117,25 @@ def broken_links(pages: dict[str, str], files: set[str]) -> list[str]:
             elif anchor and target in parsed and unquote(anchor) not in parsed[target].ids:
                 broken.append(f"{path} → {href} : ancre absente")
     return broken
+
+
+def _served(page: str) -> str:
+    """The folder a page is served from: « a/b.md » at a/b/, « a/index.md » at a/."""
+    stem = page.removesuffix(".md")
+    return stem.removesuffix("index") if stem == "index" or stem.endswith("/index") else stem + "/"
+
+
+def _target(page: str, link: str, files: set[str]) -> str:
+    """The file a link names: a Markdown link from the page's file, a raw HTML link (left as written) from the
+    page's address; a folder address is its page."""
+    written = posixpath.normpath(posixpath.join(posixpath.dirname(page), link))
+    if written in files or written.startswith("../"):
+        return written
+    served = posixpath.normpath(posixpath.join(_served(page), link))
+    for candidate in (served, served + ".md", served + "/index.md"):
+        if candidate in files:
+            return candidate
+    return written
 
 
 def _html(text: str) -> str:

@@ -152,7 +152,8 @@ def test_a_rebuild_with_unchanged_data_takes_the_kept_site_and_a_data_change_bui
         return site, "\n".join(site.log)
 
     first, log = build_anew()
-    assert "site repris du cache" not in log and "PDF : 3 rendu(s), 0 depuis le cache" in log
+    # the fixture's fact sheets: 3 référentiels, 2 services, 2 principles
+    assert "site repris du cache" not in log and "PDF : 7 rendu(s), 0 depuis le cache" in log
     again, log = build_anew()
     assert "site repris du cache" in log and "0 rendu(s)" in log
     assert again.files == first.files
@@ -160,7 +161,9 @@ def test_a_rebuild_with_unchanged_data_takes_the_kept_site_and_a_data_change_bui
     sheet.write_text(sheet.read_text(encoding="utf-8").replace("Référentiel fictif Alpha", "Alpha renommé"),
                      encoding="utf-8")
     changed, log = build_anew()
-    assert "site repris du cache" not in log and "PDF : 1 rendu(s), 2 depuis le cache" in log
+    # Alpha's sheet, and the sheets that name it: svc-un and pr-primaute cite ref-alpha (their YAML)
+    assert "site repris du cache" not in log and "PDF : 3 rendu(s), 4 depuis le cache" in log
     assert "Alpha renommé" in changed.files["referentiels/ref-alpha.md"]
     assert changed.files["pdf/referentiel-ref-beta.pdf"] == first.files["pdf/referentiel-ref-beta.pdf"]
+    assert changed.files["pdf/service-svc-deux.pdf"] == first.files["pdf/service-svc-deux.pdf"]
     assert changed.files["pdf/referentiel-ref-alpha.pdf"] != first.files["pdf/referentiel-ref-alpha.pdf"]

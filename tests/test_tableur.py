@@ -36,7 +36,8 @@ def rows(files: dict[str, str], kind: str) -> tuple[list[str], list[dict[str, st
 def test_the_referentiels_have_one_named_column_per_field(files: dict[str, str]) -> None:
     header, found = rows(files, "referentiel")
     assert header == [
-        "edition", "id", "section", "notes_editoriales.type", "notes_editoriales.texte", "nom", "sigle",
+        "edition", "id", "section", "notes_editoriales.type", "notes_editoriales.texte", "remplace", "nom",
+        "sigle",
         "categorie", "ordre", "objectifs", "contenu", "disponibilite.statut", "disponibilite.texte",
         "disponibilite.jalons.date", "disponibilite.jalons.annee", "disponibilite.jalons.libelle",
         "destinataires.acteurs", "destinataires.texte", "liens.titre", "liens.url", "listes.id", "listes.titre",

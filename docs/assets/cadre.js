@@ -1,9 +1,11 @@
 /* Cadre commun des projets de e-santé: reading aids, each an enhancement of a page that works without script.
    - editorial notes: a site-wide switch « Afficher les notes éditoriales » (remembered in localStorage) opens or
      closes every note; a note reached by its anchor opens. Without script the notes stay collapsed, openable.
-   - acronyms: the first <abbr title> of each acronym on a page takes the keyboard focus, so that Material's
-     tooltip (content.tooltips) shows on focus and on touch, not only on hover.
+   - acronyms: the first <abbr title> of each acronym on a page takes the keyboard focus, and its explanation
+     shows on focus and on touch (the browser's own tooltip shows on hover). The explanation is data: it is set as
+     text (textContent), never parsed as HTML (Material's content.tooltips does parse it: not used).
    - the editorial notes page: filter chips by type (without script: links to each type's section).
+   - a table wider than the screen: its scrolling wrapper takes the keyboard focus.
    - tables marked `cadre-triable` (or inside such a block): sortable by their column headers (aria-sort); without script, a plain table.
    Runs on every page Material shows (document$ with navigation.instant, else once loaded). */
 (function () {
@@ -55,8 +57,37 @@
       if (seen[text] || abbr.closest("dt, a, summary, h1, h2, h3, h4, h5, h6")) { return; }
       seen[text] = true;
       abbr.tabIndex = 0;
+      abbr.addEventListener("focus", function () { showExplanation(abbr); });
+      abbr.addEventListener("click", function () { showExplanation(abbr); });
+      abbr.addEventListener("blur", hideExplanation);
     });
   }
+
+  var explanation = null;
+
+  function showExplanation(abbr) {
+    hideExplanation();
+    explanation = document.createElement("span");
+    explanation.className = "cadre-infobulle";
+    explanation.id = "cadre-infobulle";
+    explanation.setAttribute("role", "tooltip");
+    explanation.textContent = abbr.getAttribute("title") || "";
+    var box = abbr.getBoundingClientRect();
+    explanation.style.left = Math.max(8, box.left + window.scrollX) + "px";
+    explanation.style.top = (box.bottom + window.scrollY + 6) + "px";
+    document.body.appendChild(explanation);
+    abbr.setAttribute("aria-describedby", explanation.id);
+  }
+
+  function hideExplanation() {
+    if (!explanation) { return; }
+    var owner = document.querySelector("[aria-describedby='cadre-infobulle']");
+    if (owner) { owner.removeAttribute("aria-describedby"); }
+    explanation.remove();
+    explanation = null;
+  }
+
+  document.addEventListener("keydown", function (event) { if (event.key === "Escape") { hideExplanation(); } });
 
   function noteFilters() {
     var nav = document.querySelector(".cadre-notes-types");
@@ -77,8 +108,9 @@
         section.hidden = any && !selected[section.dataset.type];
       });
     }
-    nav.querySelectorAll("a[href^='#type-']").forEach(function (link) {
-      var type = link.getAttribute("href").slice("#type-".length);
+    // by the link's fragment: Material's instant navigation may have made the href absolute
+    nav.querySelectorAll("a[href*='#type-']").forEach(function (link) {
+      var type = link.hash.slice("#type-".length);
       var chip = document.createElement("button");
       chip.type = "button";
       chip.className = "cadre-chip";
@@ -130,11 +162,23 @@
     });
   }
 
+  /* A table wider than the screen scrolls in Material's wrapper: the wrapper takes the keyboard focus (arrow keys
+     scroll it) and is named after the table, as a region. */
+  function scrollableTables() {
+    document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (wrap) {
+      if (wrap.scrollWidth <= wrap.clientWidth || wrap.hasAttribute("tabindex")) { return; }
+      wrap.tabIndex = 0;
+      wrap.setAttribute("role", "region");
+      wrap.setAttribute("aria-label", "Tableau (défilement horizontal)");
+    });
+  }
+
   function setUp() {
     setUpNotes();
     focusableAcronyms();
     noteFilters();
     sortableTables();
+    scrollableTables();
   }
 
   window.addEventListener("hashchange", openTargetedNote);

@@ -123,3 +123,9 @@ def record_measures(target: Path, edition: str, browser: str, responses: dict[st
         figures = {"date": date.today().isoformat(), **figures}
         target.write_text(json.dumps(figures, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     return figures
+
+
+def goto(page: Page, url: str) -> None:
+    """Load a page and require a success answer."""
+    response = page.goto(url, wait_until="load")
+    assert response is not None and response.ok, f"{url}: {response.status if response else 'pas de réponse'}"

@@ -11,24 +11,11 @@ from __future__ import annotations
 import re
 
 import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Page
 
-from .checks import RequestLog
+from .checks import RequestLog, goto
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture
-def page(browser: Browser, site_url: str):
-    context = browser.new_context(locale="fr-FR", viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    yield page
-    context.close()
-
-
-def goto(page: Page, url: str) -> None:
-    response = page.goto(url, wait_until="load")
-    assert response is not None and response.ok, f"{url}: {response.status if response else 'pas de réponse'}"
 
 
 def choose_edition(page: Page, edition: str) -> None:

@@ -17,14 +17,6 @@ from .search_queries import QUERIES
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture
-def page(browser: Browser, site_url: str):
-    context = browser.new_context(locale="fr-FR", viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    yield page
-    context.close()
-
-
 @pytest.fixture(scope="module")
 def reader(browser: Browser, site_url: str, editions: dict[str, str]):
     """One page kept open for the whole query set, as a reader searching again and again."""

@@ -188,7 +188,10 @@ def _remove(repo: Repository, folder: str, env: dict[str, str]) -> None:
 
 def _add_folder(repo: Repository, built: Path, prefix: str, env: dict[str, str]) -> None:
     """Every file of `built` under `prefix/`, as blobs written by one git process."""
-    files = sorted(p for p in built.rglob("*") if p.is_file())
+    # a version's own 404.html is left out: hosts serve the branch's root 404.html (written below, with links that
+    # work under any path), and a version's page, its links absolute from an address that may not be configured,
+    # would point outside its folder
+    files = sorted(p for p in built.rglob("*") if p.is_file() and p.relative_to(built).as_posix() != "404.html")
     if not files:
         return
     blobs = repo.run("hash-object", "-w", "--stdin-paths", stdin="\n".join(str(p) for p in files) + "\n").split()

@@ -62,14 +62,14 @@ def publish(project: Path, data: Path, year: int, *, dirty_ok: bool = False, loc
     except (GitError, engine.ConfigError) as error:
         raise PublishError(f"{error}.") from None
     ctx = make_context(data, year, settings, ContentCache(project / ".cache"))  # raises InvalidEdition
+    if incomplete := mentions.notice(settings.mentions_legales):  # said, not refused: a draft may be published
+        log(f"Attention : {incomplete} (la page « Mentions légales » affiche « À compléter »).")
     dirty = _refusals(repo, ctx, settings, data, dirty_ok, local_ok)
     statut = ctx.statut
     version = Version(year, str(year) if ctx.publiee else f"{year} (projet, {LIBELLES_STATUT[statut]})", ctx.publiee)
     started = time.time()
     try:
         with scratch_folder(project) as scratch:
-            if incomplete := mentions.notice(settings.mentions_legales):  # said, not refused
-                log(f"Attention : {incomplete} (la page « Mentions légales » affiche « À compléter »).")
             log(f"Construction de l'édition {year} (mkdocs build --strict)…")
             try:
                 engine.build(project, year, data, project / ".cache", scratch / "site", settings.site_url)

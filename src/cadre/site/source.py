@@ -115,7 +115,8 @@ def _restored(ctx: BuildContext, kept: KeptSite, seconds: float) -> SiteSource:
     run = PdfRun([], [path for path, (kind, _) in kept.stored.items() if kind == "pdf"], 0.0, [])
     pages = sum(1 for path in kept.files if path.endswith(".md"))
     log = (RenderStats(reused=figures).summary(), f"pages : {pages} page(s) en {seconds:.2f} s (site repris du cache)",
-           *printed_log(run, edition_pdf_path(ctx.kb), ctx.settings.pdf_edition, 0.0))
+           *printed_log(run, edition_pdf_path(ctx.kb), ctx.settings.pdf_edition, 0.0),
+           *filter(None, [mentions.notice(ctx.settings.mentions_legales)]))
     handwritten = _macros(ctx, kept.files)  # no renderer: nothing is rendered
     return SiteSource(ctx.annee, kept.files, kept.banner, handwritten, log, kept.stored,
                       search_records=search_records(ctx.kb), nav=_navigation(ctx))
