@@ -51,6 +51,9 @@ class Moved(GitError):
     """gh-pages moved while this publication ran (another one, or a git command): nothing was written."""
 
 
+NEW_BRANCH = "(nouvelle branche)"  # what a first publication starts from
+
+
 def base_commit(repo: Repository) -> tuple[str | None, str]:
     """The commit a publication starts from, and its name: gh-pages, origin/gh-pages or « (nouvelle branche) »."""
     local, remote = repo.resolve(BRANCH), repo.resolve(f"origin/{BRANCH}")
@@ -65,7 +68,7 @@ def base_commit(repo: Repository) -> tuple[str | None, str]:
                        f"l'une avec « git branch -f {BRANCH} origin/{BRANCH} »), puis republiez")
     if local:
         return local, BRANCH
-    return (remote, f"origin/{BRANCH}") if remote else (None, "(nouvelle branche)")
+    return (remote, f"origin/{BRANCH}") if remote else (None, NEW_BRANCH)
 
 
 def deployed_versions(repo: Repository, commit: str | None = None) -> list[dict]:

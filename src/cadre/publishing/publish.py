@@ -22,7 +22,7 @@ from cadre.cache import ContentCache
 from cadre.editions.catalogue import LIBELLES_STATUT
 from cadre.model import StatutEdition
 from cadre.publishing import engine
-from cadre.publishing.ghpages import BRANCH, LATEST, Deployment, Moved, Version, base_commit, deploy
+from cadre.publishing.ghpages import BRANCH, LATEST, NEW_BRANCH, Deployment, Moved, Version, base_commit, deploy
 from cadre.publishing.git import GitError, Repository
 from cadre.publishing.scratch import alone, scratch_folder
 from cadre.site import mentions
@@ -47,7 +47,8 @@ class Outcome:
             return (f"Édition {self.annee} : rien n'a changé, la branche {BRANCH} est déjà à jour "
                     f"(« {LATEST} » : {d.latest or 'aucune'}).")
         latest = f"« {LATEST} » désigne l'édition {d.latest}" if d.latest else f"pas de « {LATEST} »"
-        start = f" ; la branche locale part de {d.started_from}" if d.started_from != BRANCH else ""
+        start = {BRANCH: "", NEW_BRANCH: f" ; branche {BRANCH} créée"}.get(
+            d.started_from, f" ; la branche locale part de {d.started_from}")
         return (f"Édition {self.annee} publiée : version « {self.titre} » ; {latest} ; versions en ligne : "
                 f"{', '.join(map(str, d.versions))} (commit {d.commit[:10]} sur {BRANCH}{start}).")
 
