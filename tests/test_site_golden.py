@@ -244,10 +244,21 @@ def printed(context) -> dict[str, str]:  # noqa: ANN001
     return dict(pdf_documents(context.kb, context.edition_url))
 
 
+_STYLE = re.compile(r"<style>.*?</style>", re.S)
+
+
 @pytest.mark.parametrize("path", _params(".pdf"))
 def test_printed_document(printed: dict[str, str], path: str, snapshot) -> None:  # noqa: ANN001
-    """The HTML each PDF is printed from (the PDF's own text depends on fonts and hyphenation)."""
-    assert printed[path] == snapshot.use_extension(SNAPSHOTS["html"])
+    """The HTML each PDF is printed from (the PDF's own text depends on fonts and hyphenation); the print
+    stylesheet every document embeds is kept once, below."""
+    assert _STYLE.sub("<style>…</style>", printed[path]) == snapshot.use_extension(SNAPSHOTS["html"])
+
+
+def test_printed_stylesheet(printed: dict[str, str], snapshot) -> None:  # noqa: ANN001
+    """Every printed document embeds the same print stylesheet."""
+    sheets = {tuple(_STYLE.findall(html)) for html in printed.values()}
+    assert len(sheets) == 1
+    assert "\n".join(next(iter(sheets))) == snapshot.use_extension(SNAPSHOTS["html"])
 
 
 def _letters(text: str) -> str:
