@@ -13,11 +13,12 @@ import sys
 from pathlib import Path
 
 import pytest
+import test_input_limits
 import yaml
 
-from cadre.cli import main
-
 GOOD = Path(__file__).parent / "fixtures" / "validation" / "good"
+data = test_input_limits.data  # the valid edition copied into a temporary folder (a fixture)
+validate = test_input_limits.validate  # `cadre validate` on it: exit code and error lines
 SITE = Path(__file__).parent / "fixtures" / "site" / "data"
 
 PRINCIPE = """\
@@ -43,18 +44,6 @@ OBJECTIFS = """\
     - id: q-a
       texte: Second objectif
 """
-
-
-@pytest.fixture
-def data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    shutil.copytree(GOOD, tmp_path / "data")
-    monkeypatch.chdir(tmp_path / "data")
-    return tmp_path / "data"
-
-
-def validate(capsys: pytest.CaptureFixture[str]) -> tuple[int, list[str]]:
-    code = main(["--data", ".", "validate"])
-    return code, [line for line in capsys.readouterr().err.splitlines() if line]
 
 
 def test_duplicate_item_ids_are_located_errors(data: Path, capsys: pytest.CaptureFixture[str]) -> None:
