@@ -17,6 +17,8 @@ from cadre.loading.layout import EDITION_NAME, misnamed_editions  # noqa: F401 -
 from cadre.model import StatutEdition
 from cadre.model.kinds import EDITION_FILE
 
+LATEST = "latest"  # the alias of the edition in force: a copy of it beside the editions' folders
+
 
 def edition_years(data_dir: Path) -> list[int]:
     """Years of the editions present (real folders named by four ASCII digits), oldest first.

@@ -17,10 +17,10 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from cadre.editions.catalogue import LATEST
 from cadre.publishing.git import GitError, Repository
 
 BRANCH = "gh-pages"
-LATEST = "latest"
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 from cadre.editions.diff import EditionDiff, diff_editions
+from cadre.editions.catalogue import LATEST
 from cadre.editions.echeances import Echeance, echeances
 from cadre.editions.history import EntityHistory, histories
 from cadre.exports.calendar import calendar_path, calendars
@@ -21,7 +22,6 @@ from cadre.exports.feeds import STYLESHEET, FeedContext, build_feed, entry_count
 from cadre.exports.opendata import api_files, comparison_files, comparison_path, data_file_reference, entity_json_path
 from cadre.exports.pdf import TEMPLATES, PdfRun, edition_pdf_path, fact_sheet_path
 from cadre.model.kinds import KINDS, label, page_kinds
-from cadre.publishing.ghpages import LATEST
 from cadre.site.architecture import Architecture, Drawer, architecture_pages, draw_architecture
 from cadre.site.comparisons import comparison_pages, editions_compared, retired, retired_pages
 from cadre.site.context import BuildContext
